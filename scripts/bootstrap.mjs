@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Entry point of every root npm script. It is plain JavaScript on purpose: it runs on a fresh clone,
+// before any dependency (TypeScript included) is installed, with nothing but Node.js and npm.
+//
+// It makes the workspace ready (pinned pnpm in ./.tools, dependencies installed for the running Node.js,
+// native addons built against the running Node.js's headers) and then runs the requested task.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const toolsDir = join(root, '.tools');
+const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = rootManifest.packageManager.replace(/^pnpm@/, '');
+const minimumNode = [20, 19];
+// Read before pnpm first runs: pnpm 12 writes its own version into pnpm-lock.yaml on any invocation.
+const lockfileCommitted = existsSync(join(root, 'pnpm-lock.yaml'));
+
+function fail(message) {
+  console.error(`\nosc-packer setup: ${message}`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+  if (result.error) fail(`could not run ${command}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function mustRun(command, args, options) {
+  const status = run(command, args, options);
+  if (status !== 0) fail(`'${command} ${args.join(' ')}' failed with exit code ${status}`);
+}
+
+function checkNodeVersion() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < minimumNode[0] || (major === minimumNode[0] && minor < minimumNode[1])) {
+    fail(`Node.js ${minimumNode.join('.')} or later is required; this is ${process.versions.node}.`);
+  }
+}
+
+// node-gyp must build ssh2's binding against the headers of the Node.js that runs the tests. pnpm 12 ignores
+// `nodedir` from .npmrc, so it is exported here; without it node-gyp tries to download headers, fails, and
+// ssh2 silently falls back to its slow pure-JavaScript crypto.
+function nodeHeadersDir() {
+  const candidates = [resolve(process.execPath, '..', '..'), '/usr', '/usr/local'];
+  return candidates.find((dir) => existsSync(join(dir, 'include', 'node', 'node_api.h')));
+}
+
+function prepareEnvironment() {
+  const headers = nodeHeadersDir();
+  if (headers) process.env.npm_config_nodedir = headers;
+  process.env.PATH = [join(toolsDir, 'bin'), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter);
+  process.env.TURBO_TELEMETRY_DISABLED = '1';
+  process.env.TURBO_NO_UPDATE_NOTIFIER = '1';
+  process.env.COREPACK_ENABLE_STRICT = '0';
+  // Part of turbo's cache key (turbo.json globalEnv): builds made by one Node.js are not reused by another.
+  process.env.OSC_PACKER_RUNTIME = `node-${process.versions.node}-abi${process.versions.modules}-${process.platform}-${process.arch}`;
+}
+
+function installedPnpmVersion() {
+  const bin = join(toolsDir, 'bin', 'pnpm');
+  if (!existsSync(bin)) return undefined;
+  const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function ensurePnpm() {
+  if (installedPnpmVersion() === pnpmVersion) return;
+  console.log(`osc-packer setup: installing pnpm ${pnpmVersion} into ./.tools (nothing is installed globally)`);
+  mustRun('npm', ['install', '--global', '--prefix', toolsDir, '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
+}
+
+function installFingerprint() {
+  const hash = createHash('sha256');
+  const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
+  for (const entry of readdirSync(join(root, 'packages'), { withFileTypes: true })) {
+    if (entry.isDirectory()) files.push(join('packages', entry.name, 'package.json'));
+  }
+  for (const file of files.sort()) {
+    const path = join(root, file);
+    hash.update(file).update(existsSync(path) ? readFileSync(path) : '');
+  }
+  hash.update(process.env.OSC_PACKER_RUNTIME);
+  return hash.digest('hex');
+}
+
+function ensureDependencies() {
+  const stampFile = join(root, 'node_modules', '.osc-packer-install');
+  const fingerprint = installFingerprint();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) return;
+  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+  const frozen = lockfileCommitted && process.env.OSC_PACKER_UNFROZEN !== '1';
+  mustRun('pnpm', ['install', frozen ? '--frozen-lockfile' : '--no-frozen-lockfile']);
+  // A different Node.js (ABI) with an unchanged lockfile: pnpm keeps the old native builds, so rebuild them.
+  if (stamp !== '') mustRun('pnpm', ['rebuild', '--recursive']);
+  mkdirSync(dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, fingerprint);
+}
+
+// ssh2 silently falls back to pure-JavaScript crypto when its binding did not build. Say so; in CI, fail.
+function checkSsh2Binding() {
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', "process.stdout.write(String(require('ssh2/lib/protocol/crypto.js').bindingAvailable))"],
+    { cwd: join(root, 'packages', 'builder-core'), encoding: 'utf8' },
+  );
+  const available = probe.stdout === 'true';
+  if (available) return;
+  const message = `ssh2's native crypto binding is not built for Node.js ${process.versions.node} (SSH will be much slower).`;
+  if (process.env.OSC_PACKER_REQUIRE_SSH2_BINDING === '1') fail(message);
+  console.warn(`osc-packer setup: warning: ${message}`);
+}
+
+function packageDirs() {
+  return readdirSync(join(root, 'packages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, 'packages', entry.name));
+}
+
+function testResultFile(dir) {
+  return join(dir, '.test-results', 'vitest.json');
+}
+
+// One summary for the whole suite, from each package's vitest JSON report: counts per package, totals, and
+// every skipped test by name (a skipped test's title says why it skipped).
+function printTestSummary() {
+  const rows = [];
+  const skipped = [];
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const dir of packageDirs()) {
+    const file = testResultFile(dir);
+    const name = `@osc-packer/${dir.split('/').pop()}`;
+    if (!existsSync(file)) {
+      rows.push(`  ${name.padEnd(32)} no test report (tests did not run)`);
+      totals.failed += 1;
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const suite of report.testResults ?? []) {
+      if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) counts.failed += 1;
+      for (const test of suite.assertionResults ?? []) {
+        if (test.status === 'passed') counts.passed += 1;
+        else if (test.status === 'failed') counts.failed += 1;
+        else {
+          counts.skipped += 1;
+          skipped.push(`  ${name}: ${test.fullName}`);
+        }
+      }
+    }
+    for (const key of Object.keys(totals)) totals[key] += counts[key];
+    rows.push(`  ${name.padEnd(32)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  }
+  console.log(`\nTest summary (Node.js ${process.versions.node})`);
+  console.log(rows.join('\n'));
+  if (skipped.length > 0) console.log(`Skipped tests:\n${skipped.join('\n')}`);
+  console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  return totals.failed === 0;
+}
+
+function turbo(args) {
+  return run('pnpm', ['exec', 'turbo', 'run', ...args]);
+}
+
+const tasks = {
+  setup() {
+    return 0;
+  },
+  build() {
+    return turbo(['build']);
+  },
+  typecheck() {
+    return turbo(['typecheck']);
+  },
+  lint() {
+    return run('pnpm', ['exec', 'biome', 'ci', '--error-on-warnings', '.']);
+  },
+  format() {
+    return run('pnpm', ['exec', 'biome', 'check', '--write', '.']);
+  },
+  test() {
+    checkSsh2Binding();
+    const failures = [];
+    if (tasks.lint() !== 0) failures.push('lint');
+    if (run('pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.repo.config.ts']) !== 0)
+      failures.push('repository checks');
+    for (const dir of packageDirs()) rmSync(testResultFile(dir), { force: true });
+    if (turbo(['build', 'typecheck', 'test', '--continue', '--concurrency=2']) !== 0) failures.push('package tasks');
+    if (!printTestSummary()) failures.push('tests');
+    if (failures.length > 0) {
+      console.error(`\nnpm test: FAILED (${failures.join(', ')})`);
+      return 1;
+    }
+    console.log('\nnpm test: every check passed (lint, repository checks, build, typecheck, tests).');
+    return 0;
+  },
+  quickstart() {
+    if (turbo(['build', '--filter=@osc-packer/cli...']) !== 0) return 1;
+    const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
+    const template = join(root, 'examples', 'quickstart.json');
+    if (!existsSync(template)) {
+      console.error(
+        '\nosc-packer quickstart: not built yet: examples/quickstart.json arrives with the osc-bsu builder.',
+      );
+      return 2;
+    }
+    return run(process.execPath, [cli, 'build', '--local-cloud', template]);
+  },
+};
+
+const task = process.argv[2] ?? 'setup';
+if (!(task in tasks)) fail(`unknown task '${task}'; known: ${Object.keys(tasks).join(', ')}`);
+checkNodeVersion();
+prepareEnvironment();
+ensurePnpm();
+ensureDependencies();
+process.exitCode = tasks[task]();
