@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+
+/** Lower-case hex SHA-256 of a string or bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+// RFC 3986 unreserved characters stay as they are; everything else is percent-encoded in upper case,
+// as SigV4 requires (encodeURIComponent leaves !'()* alone, so those are fixed up here).
+function encodeRfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The canonical URI: each path segment decoded once and re-encoded, so `/a%20b` and `/a b` sign the same. */
+export function canonicalUri(pathname: string): string {
+  if (pathname === '') return '/';
+  return pathname
+    .split('/')
+    .map((segment) => encodeRfc3986(safeDecode(segment)))
+    .join('/');
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The canonical query string: parameters encoded, then sorted by name and value. */
+export function canonicalQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  const pairs: [string, string][] = [];
+  for (const [name, value] of params) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
+  pairs.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
+}
+
+/** A header value as SigV4 canonicalises it: trimmed, inner runs of spaces folded to one. */
+export function canonicalHeaderValue(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
+export interface CanonicalRequestInput {
+  method: string;
+  url: URL;
+  /** Header names in any case; only those in `signedHeaders` are used. */
+  headers: Readonly<Record<string, string>>;
+  /** Lower-case header names, sorted. */
+  signedHeaders: readonly string[];
+  body: string | Uint8Array;
+}
+
+/** Builds the SigV4 canonical request (shared by OSC4 and AWS4, which differ only in names). */
+export function canonicalRequest(input: CanonicalRequestInput): string {
+  const lowered = new Map<string, string>();
+  for (const [name, value] of Object.entries(input.headers)) lowered.set(name.toLowerCase(), value);
+  const headerLines = input.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(lowered.get(name) ?? '')}\n`);
+  return [
+    input.method.toUpperCase(),
+    canonicalUri(input.url.pathname),
+    canonicalQuery(input.url.search),
+    headerLines.join(''),
+    input.signedHeaders.join(';'),
+    sha256Hex(input.body),
+  ].join('\n');
+}
