@@ -1,0 +1,2 @@
+/** The type names and artifact BuilderId of this builder. */
+export { builderId, builderTypeNames } from './builder-identity';

@@ -1,0 +1,46 @@
+import yargs from 'yargs';
+import type { CliIo } from './cli-io';
+import { cliVersion } from './cli-version';
+import { buildCommand } from './commands/build-command';
+import { cleanupCommand } from './commands/cleanup-command';
+import { inspectCommand } from './commands/inspect-command';
+import { localCloudCommand } from './commands/local-cloud-command';
+import { validateCommand } from './commands/validate-command';
+import { versionCommand } from './commands/version-command';
+import { NotBuiltYetError } from './not-built-yet-error';
+
+const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+
+/** Runs osc-packer with the given arguments and returns its exit code (0 success, 1 error). */
+export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const parser = yargs()
+    .scriptName('osc-packer')
+    .usage('Usage: $0 <command> [options]')
+    // Packer's flags are single-dash words (-var, -only, -on-error); keep them whole.
+    .parserConfiguration({ 'short-option-groups': false })
+    .command(buildCommand)
+    .command(validateCommand)
+    .command(inspectCommand)
+    .command(localCloudCommand)
+    .command(cleanupCommand)
+    .command(versionCommand(io))
+    .demandCommand(1, 'Name a command (see --help).')
+    .strict()
+    .version(cliVersion)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      exitCode = 1;
+      if (NotBuiltYetError.isInstance(error)) io.stderr.write(`${error.message}\n`);
+      else if (error) io.stderr.write(`Error: ${error.message}\n`);
+      else io.stderr.write(`${message}\n\nRun 'osc-packer --help' for usage.\n`);
+    });
+  let output = '';
+  await parser.parseAsync([...args], {}, (_error, _argv, text) => {
+    output = text;
+  });
+  if (output) io.stdout.write(`${output}\n`);
+  return exitCode;
+}
