@@ -176,7 +176,8 @@ const tasks = {
     return turbo(['typecheck']);
   },
   lint() {
-    return run('pnpm', ['exec', 'biome', 'ci', '--error-on-warnings', '.']);
+    const colors = process.stdout.isTTY ? [] : ['--colors=off'];
+    return run('pnpm', ['exec', 'biome', 'ci', '--error-on-warnings', ...colors, '.']);
   },
   format() {
     return run('pnpm', ['exec', 'biome', 'check', '--write', '.']);
