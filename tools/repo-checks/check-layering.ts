@@ -50,6 +50,14 @@ function checkManifest(root: string, name: string, allowed: readonly string[]): 
   return violations;
 }
 
+// Subpaths a package declares in its `exports` map (e.g. `./test`, `./package.json`); importing those is fine.
+function exportedSubpaths(root: string, name: string): string[] {
+  const file = join(root, 'packages', name, 'package.json');
+  if (!existsSync(file)) return [];
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { exports?: unknown };
+  return manifest.exports && typeof manifest.exports === 'object' ? Object.keys(manifest.exports) : [];
+}
+
 function checkImports(root: string, name: string, allowed: readonly string[]): LayeringViolation[] {
   const violations: LayeringViolation[] = [];
   const packageDir = join(root, 'packages', name);
@@ -63,7 +71,7 @@ function checkImports(root: string, name: string, allowed: readonly string[]): L
         if (target !== name && !allowed.includes(target ?? '')) {
           violations.push({ file, problem: `imports ${specifier}, which ${name} may not use` });
         }
-        if (rest.length > 0 && rest.join('/') !== 'package.json') {
+        if (rest.length > 0 && !exportedSubpaths(root, target ?? '').includes(`./${rest.join('/')}`)) {
           violations.push({ file, problem: `deep-imports ${specifier}; import ${scope}${target} through its exports` });
         }
       } else if (specifier.startsWith('.')) {
