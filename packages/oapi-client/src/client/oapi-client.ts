@@ -1,0 +1,64 @@
+import type { OapiOperations, OperationName } from '../interim-wire-types';
+import type { OapiClientStats } from './client-stats';
+
+/** The request body type of an operation. */
+export type RequestOf<Op extends OperationName> = OapiOperations[Op]['request'];
+/** The response body type of an operation. */
+export type ResponseOf<Op extends OperationName> = OapiOperations[Op]['response'];
+
+/** Operations that take `NextPageToken`/`ResultsPerPage`. */
+export type PaginatedOperation = {
+  [Op in OperationName]: 'NextPageToken' extends keyof RequestOf<Op> ? Op : never;
+}[OperationName];
+
+/** The response fields of a paginated operation that hold its result list (e.g. `Vms` for ReadVms). */
+export type ListKey<Op extends PaginatedOperation> = {
+  [K in keyof ResponseOf<Op>]-?: NonNullable<ResponseOf<Op>[K]> extends readonly unknown[] ? K : never;
+}[keyof ResponseOf<Op>];
+
+/** The element type of a paginated operation's result list. */
+export type ItemOf<Op extends PaginatedOperation, K extends ListKey<Op>> =
+  NonNullable<ResponseOf<Op>[K]> extends readonly (infer Item)[] ? Item : never;
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call at once, also while it waits for the rate limiter or between retries. */
+  signal?: AbortSignal;
+}
+
+/** Options of `paginate` and `readAll`. */
+export interface PageOptions extends CallOptions {
+  /** Page size sent as `ResultsPerPage` (1-1000) when the input has none. */
+  resultsPerPage?: number;
+}
+
+/** A typed, signed, rate-limited, retrying client for one Outscale API endpoint. */
+export interface OapiClient {
+  /** The base URL calls go to, ending in `/api/v1/` (or whatever path the endpoint was given with). */
+  readonly endpoint: URL;
+  readonly region: string;
+  /**
+   * Calls one operation: signs each attempt afresh, retries throttling and transient failures with backoff,
+   * makes creates idempotent across retries (see the README's table). Throws `OapiError` (the API said no),
+   * `OapiNetworkError` (no complete answer), `OapiAmbiguousResultError` (an unsafe create of unknown
+   * outcome), or the signal's reason when aborted.
+   */
+  call<Op extends OperationName>(operation: Op, input: RequestOf<Op>, options?: CallOptions): Promise<ResponseOf<Op>>;
+  /** Yields every page of a paginated operation, following `NextPageToken` until the API returns none. */
+  paginate<Op extends PaginatedOperation>(
+    operation: Op,
+    input: RequestOf<Op>,
+    options?: PageOptions,
+  ): AsyncIterable<ResponseOf<Op>>;
+  /** Reads every page and concatenates the list under `key` (e.g. `readAll('ReadVms', {}, 'Vms')`). */
+  readAll<Op extends PaginatedOperation, K extends ListKey<Op>>(
+    operation: Op,
+    input: RequestOf<Op>,
+    key: K,
+    options?: PageOptions,
+  ): Promise<ItemOf<Op, K>[]>;
+  /** Counters since the client was created. */
+  readonly stats: OapiClientStats;
+  /** Closes the connection pool (not a dispatcher passed in); later calls fail. */
+  close(): Promise<void>;
+}
