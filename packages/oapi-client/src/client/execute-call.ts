@@ -4,7 +4,7 @@ import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
 import type { Recovery, RecoveryContext } from '../idempotency/recovery';
 import { recoveryFor } from '../idempotency/recovery-for';
-import type { OperationName } from '../interim-wire-types';
+import type { OperationName } from '../generated/oapi-types';
 import { backoffDelayMs } from '../retry/retry-policy';
 import type { RequestOf, ResponseOf } from './oapi-client';
 import type { PipelineContext } from './pipeline-context';

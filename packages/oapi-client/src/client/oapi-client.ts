@@ -1,4 +1,4 @@
-import type { OapiOperations, OperationName } from '../interim-wire-types';
+import type { OapiOperations, OperationName } from '../generated/oapi-types';
 import type { OapiClientStats } from './client-stats';
 
 /** The request body type of an operation. */

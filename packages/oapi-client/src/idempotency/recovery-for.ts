@@ -1,5 +1,5 @@
 import { isNotFoundError } from '../errors/error-predicates';
-import { type OperationName, operationInfo } from '../interim-wire-types';
+import { type OperationName, operationInfo } from '../generated/oapi-types';
 import type { Recovery } from './recovery';
 import { recoveryTable } from './recovery-table';
 

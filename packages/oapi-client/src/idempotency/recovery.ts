@@ -1,5 +1,5 @@
 import type { CallOptions, RequestOf, ResponseOf } from '../client/oapi-client';
-import type { OperationName } from '../interim-wire-types';
+import type { OperationName } from '../generated/oapi-types';
 
 /** A typed call, as recovery hooks make them (through the same client: signed, limited, retried). */
 export type CallFn = <Op extends OperationName>(

@@ -1,11 +1,5 @@
 import type { OapiErrorDetail } from '../errors/oapi-error';
-import { interimErrorCodes } from '../interim-wire-types';
-
-const throttlingCodes: readonly string[] = [
-  interimErrorCodes.throttledWholePlatform,
-  interimErrorCodes.throttledPerAccount,
-  interimErrorCodes.throttledPerCall,
-];
+import { throttlingErrorCodes, throttlingStatuses } from '../model/oapi-error-codes';
 
 /** How an error answer of the API is to be treated by the retry loop. */
 export interface AnswerClass {
@@ -22,7 +16,7 @@ export interface AnswerClass {
 
 /** Classifies a non-2xx answer by its status and the API's error codes (oapi-facts §4.2-4.3). */
 export function classifyAnswer(status: number, errors: readonly OapiErrorDetail[]): AnswerClass {
-  const throttling = status === 429 || status === 503 || errors.some((e) => throttlingCodes.includes(e.code));
+  const throttling = throttlingStatuses.includes(status) || errors.some((e) => throttlingErrorCodes.includes(e.code));
   const serverFault = status >= 500 && status !== 501;
   return {
     throttling,
