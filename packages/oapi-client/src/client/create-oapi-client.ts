@@ -1,12 +1,12 @@
-import { createSecretScrubber } from '../interim-osc-auth';
 import type { CallFn, RecoveryContext } from '../idempotency/recovery';
+import { createSecretScrubber } from '../interim-osc-auth';
 import { paginate, readAll } from '../pagination/paginate';
 import { abortableSleep } from '../retry/abortable-sleep';
 import { resolveRetryPolicy } from '../retry/retry-policy';
 import { createHttpTransport } from '../transport/http-transport';
 import { baseUrlOf } from './base-url';
-import { createStatsRecorder } from './client-stats';
 import { defaultTimeouts, defaultUserAgent, type OapiClientOptions } from './client-options';
+import { createStatsRecorder } from './client-stats';
 import { credentialResolver } from './credentials';
 import { executeCall } from './execute-call';
 import type { OapiClient } from './oapi-client';
@@ -39,7 +39,9 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
     userAgent: options.userAgent ?? defaultUserAgent,
     credentials: credentialResolver(options.credentials, scrubber),
     rateLimiter:
-      options.rateLimit === false ? unlimited : createRateLimiter(options.rateLimit ?? defaultRateLimit, { now, sleep }),
+      options.rateLimit === false
+        ? unlimited
+        : createRateLimiter(options.rateLimit ?? defaultRateLimit, { now, sleep }),
     policy: resolveRetryPolicy(options.retry),
     now,
     random: options.random ?? Math.random,
@@ -71,7 +73,7 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
     region: options.region,
     call,
     paginate: (operation, input, pageOptions) => paginate(call, operation, input, pageOptions),
-    readAll: (operation, input, key, pageOptions) => readAll(call, operation, input, key, pageOptions),
+    readAll: (operation, input, pageOptions) => readAll(call, operation, input, pageOptions),
     get stats() {
       return stats.snapshot();
     },

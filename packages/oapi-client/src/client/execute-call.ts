@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { OapiAmbiguousResultError } from '../errors/oapi-ambiguous-result-error';
 import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
+import type { OperationName } from '../generated/oapi-types';
 import type { Recovery, RecoveryContext } from '../idempotency/recovery';
 import { recoveryFor } from '../idempotency/recovery-for';
-import type { OperationName } from '../generated/oapi-types';
 import { backoffDelayMs } from '../retry/retry-policy';
 import type { RequestOf, ResponseOf } from './oapi-client';
 import type { PipelineContext } from './pipeline-context';
@@ -80,7 +80,11 @@ export async function executeCall<Op extends OperationName>(
       }
       ambiguous ||= facts.ambiguous;
       const why = facts.throttling ? 'throttled' : facts.ambiguous ? 'ambiguous failure' : 'transient failure';
-      ctx.logger?.debug(`OAPI ${operation}: retrying in ${delay} ms (${why})`, { operation, attempt, retryInMs: delay });
+      ctx.logger?.debug(`OAPI ${operation}: retrying in ${delay} ms (${why})`, {
+        operation,
+        attempt,
+        retryInMs: delay,
+      });
       await ctx.sleep(delay, signal);
     }
   }

@@ -1,4 +1,4 @@
-import type { OapiOperations, OperationName } from '../generated/oapi-types';
+import type { OapiOperations, OperationName, operationInfo } from '../generated/oapi-types';
 import type { OapiClientStats } from './client-stats';
 
 /** The request body type of an operation. */
@@ -6,19 +6,19 @@ export type RequestOf<Op extends OperationName> = OapiOperations[Op]['request'];
 /** The response body type of an operation. */
 export type ResponseOf<Op extends OperationName> = OapiOperations[Op]['response'];
 
+type Info = typeof operationInfo;
+
 /** Operations that take `NextPageToken`/`ResultsPerPage`. */
 export type PaginatedOperation = {
-  [Op in OperationName]: 'NextPageToken' extends keyof RequestOf<Op> ? Op : never;
+  [Op in OperationName]: Info[Op]['paginated'] extends true ? Op : never;
 }[OperationName];
 
-/** The response fields of a paginated operation that hold its result list (e.g. `Vms` for ReadVms). */
-export type ListKey<Op extends PaginatedOperation> = {
-  [K in keyof ResponseOf<Op>]-?: NonNullable<ResponseOf<Op>[K]> extends readonly unknown[] ? K : never;
-}[keyof ResponseOf<Op>];
+/** The response field of a paginated operation that holds its page of items (e.g. `Vms` for ReadVms). */
+export type ItemsField<Op extends PaginatedOperation> = Info[Op]['itemsField'] & keyof ResponseOf<Op>;
 
-/** The element type of a paginated operation's result list. */
-export type ItemOf<Op extends PaginatedOperation, K extends ListKey<Op>> =
-  NonNullable<ResponseOf<Op>[K]> extends readonly (infer Item)[] ? Item : never;
+/** The item type of a paginated operation (e.g. `Vm` for ReadVms). */
+export type ItemOf<Op extends PaginatedOperation> =
+  NonNullable<ResponseOf<Op>[ItemsField<Op>]> extends readonly (infer Item)[] ? Item : never;
 
 /** Per-call options. */
 export interface CallOptions {
@@ -50,13 +50,12 @@ export interface OapiClient {
     input: RequestOf<Op>,
     options?: PageOptions,
   ): AsyncIterable<ResponseOf<Op>>;
-  /** Reads every page and concatenates the list under `key` (e.g. `readAll('ReadVms', {}, 'Vms')`). */
-  readAll<Op extends PaginatedOperation, K extends ListKey<Op>>(
+  /** Reads every page and concatenates their items (e.g. every `Vm` of `readAll('ReadVms', {})`). */
+  readAll<Op extends PaginatedOperation>(
     operation: Op,
     input: RequestOf<Op>,
-    key: K,
     options?: PageOptions,
-  ): Promise<ItemOf<Op, K>[]>;
+  ): Promise<ItemOf<Op>[]>;
   /** Counters since the client was created. */
   readonly stats: OapiClientStats;
   /** Closes the connection pool (not a dispatcher passed in); later calls fail. */

@@ -2,6 +2,7 @@ import { signRequest } from '@osc-packer/osc-auth';
 import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
 import { logAttempt } from '../logging/attempt-log';
+import { scrubValues, secretValuesOf } from '../logging/redact-body';
 import { classifyAnswer } from '../retry/classify-answer';
 import { parseRetryAfter } from '../retry/retry-policy';
 import { classifyNetworkError } from '../transport/classify-network-error';
@@ -33,12 +34,15 @@ function requestIdOf(value: unknown): string | undefined {
 function answerError(ctx: PipelineContext, at: Attempt, response: TransportResponse): OapiError {
   const parsed = parseErrorBody(response.body);
   const { status } = response;
+  // The API's details never carry our secrets in practice; if one ever echoed them, errors must not.
+  const secrets = secretValuesOf(at.request);
+  const errors = parsed.errors.map((e) => ({ ...e, details: scrubValues(ctx.scrubber.scrub(e.details), secrets) }));
   const kind = classifyAnswer(status, parsed.errors);
   const codes = parsed.errors.map((e) => e.code);
   return new OapiError({
     operation: at.operation,
     status,
-    errors: parsed.errors,
+    errors,
     requestId: parsed.requestId,
     bodyExcerpt: parsed.bodyExcerpt,
     retryable: kind.retryable,
@@ -96,7 +100,13 @@ export async function sendAttempt(ctx: PipelineContext, at: Attempt): Promise<un
   } catch (cause) {
     if (at.signal?.aborted) throw at.signal.reason;
     const kind = classifyNetworkError(cause);
-    const error = new OapiNetworkError({ ...kind, operation: at.operation, origin: ctx.transport.origin, attempt: at.attempt, cause });
+    const error = new OapiNetworkError({
+      ...kind,
+      operation: at.operation,
+      origin: ctx.transport.origin,
+      attempt: at.attempt,
+      cause,
+    });
     if (log) logAttempt(log, ctx.scrubber, { ...at, durationMs: elapsed(), headers, error });
     throw error;
   }
@@ -107,7 +117,14 @@ export async function sendAttempt(ctx: PipelineContext, at: Attempt): Promise<un
     if (!ok) throw answerError(ctx, at, response);
     if (log) {
       const requestId = requestIdOf(value);
-      logAttempt(log, ctx.scrubber, { ...at, durationMs, headers, status: response.status, requestId, response: value });
+      logAttempt(log, ctx.scrubber, {
+        ...at,
+        durationMs,
+        headers,
+        status: response.status,
+        requestId,
+        response: value,
+      });
     }
     return value;
   } catch (error) {

@@ -12,7 +12,8 @@ export class OapiAmbiguousResultError extends Error {
 
   constructor(operation: string, cause: unknown, whatToCheck?: string) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    const check = whatToCheck ?? `check the account for a resource ${operation} may have created, and delete it if unused`;
+    const check =
+      whatToCheck ?? `check the account for a resource ${operation} may have created, and delete it if unused`;
     super(
       `${operation} may or may not have succeeded and is not retried, because a retry could create a duplicate: ` +
         `${reason}. To be safe, ${check}.`,

@@ -1,6 +1,6 @@
+import type { RequestOf, ResponseOf } from '../client/oapi-client';
 import { isAlreadyExistsError, isNotFoundError } from '../errors/error-predicates';
 import { OapiAmbiguousResultError } from '../errors/oapi-ambiguous-result-error';
-import type { RequestOf, ResponseOf } from '../client/oapi-client';
 import type { Recovery, RecoveryContext, RecoveryTable } from './recovery';
 
 async function findSecurityGroup(
@@ -46,7 +46,11 @@ async function findImage(
 }
 
 async function volumeLinks(ctx: RecoveryContext, volumeId: string) {
-  const { Volumes = [] } = await ctx.call('ReadVolumes', { Filters: { VolumeIds: [volumeId] } }, { signal: ctx.signal });
+  const { Volumes = [] } = await ctx.call(
+    'ReadVolumes',
+    { Filters: { VolumeIds: [volumeId] } },
+    { signal: ctx.signal },
+  );
   return Volumes[0]?.LinkedVolumes ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { redactHeaders, type SecretScrubber } from '../interim-osc-auth';
 import type { DebugLogger } from './debug-logger';
-import { redactBody } from './redact-body';
+import { redactBody, scrubValues, secretValuesOf } from './redact-body';
 
 /** What one attempt did, as the pipeline saw it. */
 export interface AttemptRecord {
@@ -15,15 +15,15 @@ export interface AttemptRecord {
   response?: unknown;
   headers?: Readonly<Record<string, string>>;
   error?: Error;
-  /** Set when the pipeline will try again after this long. */
-  retryInMs?: number;
 }
 
 /** Longest logged body: enough to debug a call, short enough that a ReadImages of the catalogue stays readable. */
 const maxBodyChars = 4000;
 
-function serialise(body: unknown, scrubber: SecretScrubber): string {
-  const text = scrubber.scrub(JSON.stringify(redactBody(body)) ?? '');
+type Scrub = (text: string) => string;
+
+function serialise(body: unknown, scrub: Scrub): string {
+  const text = scrub(JSON.stringify(redactBody(body)) ?? '');
   return text.length > maxBodyChars ? `${text.slice(0, maxBodyChars)}… (${text.length} chars)` : text;
 }
 
@@ -31,8 +31,7 @@ function summary(record: AttemptRecord): string {
   const outcome =
     record.status !== undefined ? `HTTP ${record.status}` : `failed: ${record.error?.message ?? 'unknown error'}`;
   const id = record.requestId ? ` (request id ${record.requestId})` : '';
-  const retry = record.retryInMs !== undefined ? `; retrying in ${record.retryInMs} ms` : '';
-  return `OAPI ${record.operation} attempt ${record.attempt}: ${outcome} in ${record.durationMs} ms${id}${retry}`;
+  return `OAPI ${record.operation} attempt ${record.attempt}: ${outcome} in ${record.durationMs} ms${id}`;
 }
 
 /**
@@ -41,6 +40,9 @@ function summary(record: AttemptRecord): string {
  * redactHeaders), and every known secret value (the secret key in use) is scrubbed from the final text.
  */
 export function logAttempt(logger: DebugLogger, scrubber: SecretScrubber, record: AttemptRecord): void {
+  // Secrets of this call's own bodies (an export key, a password) are scrubbed wherever they are echoed.
+  const secrets = secretValuesOf(record.response, secretValuesOf(record.request));
+  const scrub: Scrub = (text) => scrubValues(scrubber.scrub(text), secrets);
   const fields: Record<string, unknown> = {
     operation: record.operation,
     attempt: record.attempt,
@@ -48,10 +50,9 @@ export function logAttempt(logger: DebugLogger, scrubber: SecretScrubber, record
   };
   if (record.status !== undefined) fields.status = record.status;
   if (record.requestId !== undefined) fields.requestId = record.requestId;
-  if (record.retryInMs !== undefined) fields.retryInMs = record.retryInMs;
-  if (record.error !== undefined) fields.error = scrubber.scrub(record.error.message);
+  if (record.error !== undefined) fields.error = scrub(record.error.message);
   if (record.headers !== undefined) fields.headers = redactHeaders(record.headers);
-  fields.request = serialise(record.request, scrubber);
-  if (record.response !== undefined) fields.response = serialise(record.response, scrubber);
-  logger.debug(scrubber.scrub(summary(record)), fields);
+  fields.request = serialise(record.request, scrub);
+  if (record.response !== undefined) fields.response = serialise(record.response, scrub);
+  logger.debug(scrub(summary(record)), fields);
 }

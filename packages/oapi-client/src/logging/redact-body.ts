@@ -25,3 +25,24 @@ export function redactBody(value: unknown): unknown {
   for (const [key, field] of Object.entries(value)) out[key] = redactValue(key, field);
   return out;
 }
+
+/** The values of a body's secret fields (long enough to matter), so echoes of them can be scrubbed elsewhere. */
+export function secretValuesOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) secretValuesOf(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, field] of Object.entries(value)) {
+      const secret = secretFields.has(key) || accessKeyFields.has(key);
+      if (secret && typeof field === 'string' && field.length >= 4) found.push(field);
+      else secretValuesOf(field, found);
+    }
+  }
+  return found;
+}
+
+/** Replaces every occurrence of the given secrets in a text. */
+export function scrubValues(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  return out;
+}

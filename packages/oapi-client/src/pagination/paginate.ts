@@ -1,4 +1,5 @@
-import type { ItemOf, ListKey, PageOptions, PaginatedOperation, RequestOf, ResponseOf } from '../client/oapi-client';
+import type { ItemOf, PageOptions, PaginatedOperation, RequestOf, ResponseOf } from '../client/oapi-client';
+import { operationInfo } from '../generated/oapi-types';
 import type { CallFn } from '../idempotency/recovery';
 
 /**
@@ -31,18 +32,18 @@ export async function* paginate<Op extends PaginatedOperation>(
   }
 }
 
-/** Reads every page and concatenates the lists found under `key`. */
-export async function readAll<Op extends PaginatedOperation, K extends ListKey<Op>>(
+/** Reads every page and concatenates their items (the operation's `itemsField`, e.g. `Vms`). */
+export async function readAll<Op extends PaginatedOperation>(
   call: CallFn,
   operation: Op,
   input: RequestOf<Op>,
-  key: K,
   options: PageOptions = {},
-): Promise<ItemOf<Op, K>[]> {
-  const items: ItemOf<Op, K>[] = [];
+): Promise<ItemOf<Op>[]> {
+  const field = operationInfo[operation].itemsField;
+  const items: ItemOf<Op>[] = [];
   for await (const page of paginate(call, operation, input, options)) {
-    const list = page[key];
-    if (Array.isArray(list)) items.push(...(list as ItemOf<Op, K>[]));
+    const list = field === null ? undefined : (page as Record<string, unknown>)[field];
+    if (Array.isArray(list)) items.push(...(list as ItemOf<Op>[]));
   }
   return items;
 }
