@@ -25,6 +25,7 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
   const scrubber = createSecretScrubber();
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const stats = createStatsRecorder();
+  const urls = new Map<string, URL>();
   const ctx: PipelineContext = {
     transport: createHttpTransport({
       origin: baseUrl.origin,
@@ -34,6 +35,14 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
       connections: options.connections,
     }),
     baseUrl,
+    urlOf(operation) {
+      let url = urls.get(operation);
+      if (!url) {
+        url = new URL(operation, baseUrl);
+        urls.set(operation, url);
+      }
+      return url;
+    },
     region: options.region,
     algorithm: options.signatureAlgorithm ?? 'OSC4-HMAC-SHA256',
     userAgent: options.userAgent ?? defaultUserAgent,

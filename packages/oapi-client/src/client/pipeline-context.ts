@@ -13,6 +13,8 @@ export interface PipelineContext {
   transport: HttpTransport;
   /** The endpoint's base URL, ending in `/`: `<base><Operation>` is what is sent and signed. */
   baseUrl: URL;
+  /** `<base><Operation>`, built once per operation (read-only: the same URL serves every call). */
+  urlOf(operation: string): URL;
   region: string;
   algorithm: SignatureAlgorithm;
   userAgent: string;

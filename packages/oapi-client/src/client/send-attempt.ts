@@ -80,7 +80,7 @@ function parseSuccess(at: Attempt, response: TransportResponse): unknown {
 export async function sendAttempt(ctx: PipelineContext, at: Attempt): Promise<unknown> {
   await ctx.rateLimiter.acquire(at.signal);
   const keys = await ctx.credentials(at.signal);
-  const url = new URL(at.operation, ctx.baseUrl);
+  const url = ctx.urlOf(at.operation);
   const headers = signRequest(
     {
       method: 'POST',
