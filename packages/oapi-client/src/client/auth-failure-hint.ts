@@ -5,10 +5,8 @@ import { diagnoseClockSkew } from '../interim-osc-auth';
  * oapi-facts §2), judged from the answer's `Date` header; otherwise what else makes the API refuse the keys.
  */
 export function authFailureHint(serverDate: string | undefined, now: Date, codes: readonly string[]): string {
-  if (serverDate !== undefined) {
-    const skew = diagnoseClockSkew({ serverDate, now });
-    if (skew) return skew.message;
-  }
+  const skew = diagnoseClockSkew({ serverDate, now });
+  if (skew) return skew.message;
   if (codes.includes('13') || codes.includes('11')) {
     return 'Too many failed authentications locked the access key for a while (1 to 10 minutes); wait, then check the keys';
   }

@@ -1,5 +1,5 @@
 import type { CallFn, RecoveryContext } from '../idempotency/recovery';
-import { createSecretScrubber } from '../interim-osc-auth';
+import { createClientScrubber } from '../logging/client-scrubber';
 import { paginate, readAll } from '../pagination/paginate';
 import { abortableSleep } from '../retry/abortable-sleep';
 import { resolveRetryPolicy } from '../retry/retry-policy';
@@ -22,7 +22,7 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
   if (!options.region) throw new TypeError('createOapiClient needs a region (e.g. eu-west-2)');
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? abortableSleep;
-  const scrubber = createSecretScrubber();
+  const scrubber = createClientScrubber();
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const stats = createStatsRecorder();
   const urls = new Map<string, URL>();

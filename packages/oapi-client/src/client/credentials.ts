@@ -1,4 +1,4 @@
-import type { SecretScrubber } from '../interim-osc-auth';
+import type { ClientScrubber } from '../logging/client-scrubber';
 
 /** An access key pair as osc-auth's providers return it (extra fields such as `source` are ignored). */
 export interface AccessKeyPair {
@@ -15,7 +15,7 @@ export type CredentialSource = AccessKeyPair | ((options?: { signal?: AbortSigna
  */
 export function credentialResolver(
   source: CredentialSource,
-  scrubber: SecretScrubber,
+  scrubber: ClientScrubber,
 ): (signal?: AbortSignal) => Promise<AccessKeyPair> {
   const remember = (keys: AccessKeyPair): AccessKeyPair => {
     if (!keys.accessKey || !keys.secretKey) {

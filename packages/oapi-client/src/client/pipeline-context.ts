@@ -1,5 +1,5 @@
 import type { SignatureAlgorithm } from '@osc-packer/osc-auth';
-import type { SecretScrubber } from '../interim-osc-auth';
+import type { ClientScrubber } from '../logging/client-scrubber';
 import type { DebugLogger } from '../logging/debug-logger';
 import type { Sleep } from '../retry/abortable-sleep';
 import type { RetryPolicy } from '../retry/retry-policy';
@@ -25,6 +25,6 @@ export interface PipelineContext {
   random: () => number;
   sleep: Sleep;
   logger: DebugLogger | undefined;
-  scrubber: SecretScrubber;
+  scrubber: ClientScrubber;
   stats: StatsRecorder;
 }

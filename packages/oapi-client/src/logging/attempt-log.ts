@@ -1,4 +1,5 @@
-import { redactHeaders, type SecretScrubber } from '../interim-osc-auth';
+import { redactHeaders } from '../interim-osc-auth';
+import type { ClientScrubber } from './client-scrubber';
 import type { DebugLogger } from './debug-logger';
 import { redactBody, scrubValues, secretValuesOf } from './redact-body';
 
@@ -39,7 +40,7 @@ function summary(record: AttemptRecord): string {
  * bodies and headers. Secret fields are replaced (redactBody), `Authorization` is dropped (osc-auth
  * redactHeaders), and every known secret value (the secret key in use) is scrubbed from the final text.
  */
-export function logAttempt(logger: DebugLogger, scrubber: SecretScrubber, record: AttemptRecord): void {
+export function logAttempt(logger: DebugLogger, scrubber: ClientScrubber, record: AttemptRecord): void {
   // Secrets of this call's own bodies (an export key, a password) are scrubbed wherever they are echoed.
   const secrets = secretValuesOf(record.response, secretValuesOf(record.request));
   const scrub: Scrub = (text) => scrubValues(scrubber.scrub(text), secrets);

@@ -55,7 +55,7 @@ describe('debug logs', () => {
       })
       .catch((error: unknown) => error);
     expect((exportError as Error).message).toBe(
-      'CreateImageExportTask failed with HTTP 400: [4045] InvalidParameterValue: bad key [REDACTED] / [REDACTED]',
+      'CreateImageExportTask failed with HTTP 400: [4045] InvalidParameterValue: bad key <sensitive> / <sensitive>',
     );
 
     const text = JSON.stringify(log.lines);
@@ -72,7 +72,7 @@ describe('debug logs', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain('AKEXPORTKEY123456789');
-    expect(text).toContain('[REDACTED');
+    expect(text).toContain('<sensitive>');
 
     const attempts = log.lines.filter((line) => line.fields?.durationMs !== undefined);
     expect(attempts.map((line) => [line.fields?.operation, line.fields?.attempt, line.fields?.status])).toEqual([
