@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { formatGoDuration } from '../build/go-duration';
 import type { ConfigSpec } from './config-block';
 import { annotationOf } from './field-annotations';
-import { formatGoDuration } from './go-duration';
 
 // Durations decode to milliseconds, but users write them as Go durations: show defaults that way.
 function durationDefaults(node: unknown): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatGoDuration } from '../build/go-duration';
 import { type Coercion, coercedField, describeValue } from './coerced-field';
 
 const unitMilliseconds: Readonly<Record<string, number>> = {
@@ -27,20 +28,6 @@ export function parseGoDuration(text: string): number | undefined {
     total += Number(amount) * (unitMilliseconds[unit ?? ''] ?? Number.NaN);
   }
   return trimmed.startsWith('-') ? -total : total;
-}
-
-/** Formats milliseconds as a Go duration (`90000` → `"1m30s"`), for docs and messages. */
-export function formatGoDuration(milliseconds: number): string {
-  if (milliseconds === 0) return '0s';
-  const sign = milliseconds < 0 ? '-' : '';
-  let rest = Math.abs(milliseconds);
-  if (rest < 1000) return `${sign}${rest}ms`;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = rest / 1000;
-  return `${sign}${hours ? `${hours}h` : ''}${hours || minutes ? `${minutes}m` : ''}${seconds}s`;
 }
 
 function toMilliseconds(value: unknown): Coercion {
