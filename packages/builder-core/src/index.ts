@@ -18,8 +18,18 @@ export type { GeneratedData } from './build/generated-data';
 export { formatGoDuration } from './build/go-duration';
 /** Packer's build timings (`1 minute 27 seconds`). */
 export { formatHumanDuration } from './build/human-duration';
+/** Several errors of one build (post-processor failures), listed as Packer does. */
+export { MultiError } from './build/multi-error';
 /** What `Builder.prepare` receives: the build's identity and the run's flags. */
 export type { PrepareEnv } from './build/prepare-env';
+/** One build of a template, ready to run. */
+export type { PreparedBuild } from './build/prepared-build';
+/** Runs the selected builds in parallel, with post-processors and Packer's summary and exit code. */
+export { type RunBuildsResult, runBuilds } from './build/run-builds';
+/** How one build ended. */
+export type { BuildResult } from './build/run-one-build';
+/** Options of `runBuilds`. */
+export type { RunBuildsOptions } from './build/run-options';
 /** A connection to the machine being provisioned (SSH). */
 export type { Communicator, ExitStatus, RemoteCommand, TransferOptions } from './communicator/communicator';
 /** Blocks of configuration keys, composed per builder or provisioner. */
@@ -88,6 +98,39 @@ export {
   type TemplateFunction,
   TemplateFunctionFailure,
 } from './interpolation/template-function';
+/** A post-processor block of a template. */
+export type { PostProcessorBlock } from './post-processors/post-processor-block';
+/** A post-processor type, its run context and result, and a prepared post-processor. */
+export type {
+  PostProcessorPlugin,
+  PostProcessorRun,
+  PostProcessResult,
+  PreparedPostProcessor,
+} from './post-processors/post-processor-plugin';
+/** Prepares a build's post-processor sequences (only/except, decoding with key paths). */
+export {
+  type PostProcessorRegistry,
+  type PreparedPostProcessors,
+  preparePostProcessors,
+} from './post-processors/prepare-post-processors';
+/** Runs a build's post-processor sequences with Packer's keep/destroy rules. */
+export { type PostProcessingOutcome, runPostProcessors } from './post-processors/run-post-processors';
+/** Bundles a build's prepared provisioners into the hook builders call. */
+export { createProvisioning, type ProvisioningIdentity } from './provisioners/create-provisioning';
+/** What a provisioner's or post-processor's prepare receives. */
+export type { PluginPrepareEnv } from './provisioners/plugin-prepare-env';
+/** Prepares a build's provisioners (only/except, override, decoding with key paths). */
+export {
+  type PreparedProvisioners,
+  type ProvisionerRegistry,
+  prepareProvisioners,
+} from './provisioners/prepare-provisioners';
+/** A provisioner block of a template, and the only/except rule. */
+export { appliesTo, type ProvisionerBlock } from './provisioners/provisioner-block';
+/** A provisioner type, its run context, and a prepared provisioner. */
+export type { PreparedProvisioner, ProvisionerPlugin, ProvisionerRun } from './provisioners/provisioner-plugin';
+/** A provisioner ran past its `timeout`. */
+export { ProvisionerTimeoutError } from './provisioners/provisioner-timeout-error';
 /** Packer's `-on-error` policies. */
 export { isOnError, type OnError, onErrorPolicies } from './steps/on-error';
 /** The step that runs the template's provisioners (and the error-cleanup-provisioner on failure). */
