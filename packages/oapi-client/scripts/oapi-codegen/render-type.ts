@@ -1,4 +1,5 @@
 import type { OapiSchema } from '../../src/test/oapi-schema';
+import { typeName } from './schema-names';
 
 /** The TypeScript type of a schema: `$ref`s by name, enums as literal unions, `| null` when nullable. */
 export function renderType(schema: OapiSchema): string {
@@ -7,7 +8,7 @@ export function renderType(schema: OapiSchema): string {
 }
 
 function renderBase(schema: OapiSchema): string {
-  if (schema.ref !== undefined) return schema.ref;
+  if (schema.ref !== undefined) return typeName(schema.ref);
   if (schema.enum !== undefined) return schema.enum.map(renderLiteral).join(' | ');
   if (schema.oneOf !== undefined) return [...new Set(schema.oneOf.map(renderType))].join(' | ');
   switch (schema.type) {

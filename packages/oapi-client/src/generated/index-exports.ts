@@ -2,8 +2,8 @@
 // @osc-packer/oapi-client generate`. Source: the Outscale API description osc-api 1.40.1 (outscale.yaml, sha256
 // a11a7cd8ab9ddbfe5594fe324a87be0603e73a594bcc5fddacd1c7f396c83842), with the API 1.41 overlay:
 // PublicIp.{VmId,NicId,NicAccountId,PrivateIp} and LoadBalancer.PublicIp nullable;
-// PublicIp.{NatServiceId,NetAccessPointIds} and LoadBalancer.PrivateIp added. Names and types only; the
-// description (BSD-3-Clause, Outscale SAS) is the reference for meanings.
+// PublicIp.{NatServiceId,NetAccessPointIds} and LoadBalancer.PrivateIp added. Schema VmState is emitted as
+// VmStateInfo. Names and types only; the description (BSD-3-Clause, Outscale SAS) is the reference for meanings.
 
 /** The wire types of every used operation and the schemas they reach (names as in the API). */
 export type {
@@ -170,7 +170,7 @@ export type {
   UpdateVmRequest,
   UpdateVmResponse,
   Vm,
-  VmState,
+  VmStateInfo,
   VmStates,
   VmType,
   Volume,

@@ -2,8 +2,8 @@
 // @osc-packer/oapi-client generate`. Source: the Outscale API description osc-api 1.40.1 (outscale.yaml, sha256
 // a11a7cd8ab9ddbfe5594fe324a87be0603e73a594bcc5fddacd1c7f396c83842), with the API 1.41 overlay:
 // PublicIp.{VmId,NicId,NicAccountId,PrivateIp} and LoadBalancer.PublicIp nullable;
-// PublicIp.{NatServiceId,NetAccessPointIds} and LoadBalancer.PrivateIp added. Names and types only; the
-// description (BSD-3-Clause, Outscale SAS) is the reference for meanings.
+// PublicIp.{NatServiceId,NetAccessPointIds} and LoadBalancer.PrivateIp added. Schema VmState is emitted as
+// VmStateInfo. Names and types only; the description (BSD-3-Clause, Outscale SAS) is the reference for meanings.
 
 export interface Account {
   AccountId?: string;
@@ -355,7 +355,7 @@ export interface DeleteVmsRequest {
 
 export interface DeleteVmsResponse {
   ResponseContext?: ResponseContext;
-  Vms?: VmState[];
+  Vms?: VmStateInfo[];
 }
 
 export interface DeleteVolumeRequest {
@@ -1119,7 +1119,7 @@ export interface StartVmsRequest {
 
 export interface StartVmsResponse {
   ResponseContext?: ResponseContext;
-  Vms?: VmState[];
+  Vms?: VmStateInfo[];
 }
 
 export interface StateComment {
@@ -1135,7 +1135,7 @@ export interface StopVmsRequest {
 
 export interface StopVmsResponse {
   ResponseContext?: ResponseContext;
-  Vms?: VmState[];
+  Vms?: VmStateInfo[];
 }
 
 export interface Subnet {
@@ -1269,7 +1269,7 @@ export interface Vm {
   VmType?: string;
 }
 
-export interface VmState {
+export interface VmStateInfo {
   CurrentState?: string;
   PreviousState?: string;
   VmId?: string;

@@ -1,4 +1,4 @@
-/** Finds `<repo root>/../shared/oapi/outscale.yaml` above a directory, or undefined. */
+/** Locate (`<repo root>/../shared/oapi/outscale.yaml`) and load the Outscale API description. */
 export { findOapiSpecPath, loadOapiSpec } from './load-oapi-spec';
 /** The 1.41 corrections applied on top of the saved 1.40.1 description. */
 export { applyOapi141Overlay, oapi141OverlaySummary } from './oapi-1-41-overlay';
