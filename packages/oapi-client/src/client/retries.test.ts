@@ -141,7 +141,9 @@ describe('retries', () => {
     api.reply('ReadVms', 401, apiError('1', 'AccessDenied', 'Authentication failed'), { date: serverDate });
     const error = await api.client.call('ReadVms', {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, retryable: false });
-    expect((error as Error).message).toMatch(/\[1\] AccessDenied: Authentication failed .*local clock is .*754 seconds/);
+    expect((error as Error).message).toMatch(
+      /\[1\] AccessDenied: Authentication failed .*local clock is .*754 seconds/,
+    );
   });
 
   it('without skew, an AuthFailure says to check the keys and region', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OapiAmbiguousResultError } from '../errors/oapi-ambiguous-result-error';
+import { usedOperations } from '../model/used-operations';
 import { type MockApi, mockApi } from '../testing-support/mock-api';
+import { recoveryFor } from './recovery-for';
 
 const ok = (extra: Record<string, unknown> = {}) => ({ ResponseContext: { RequestId: 'req-ok' }, ...extra });
 const apiError = (status: string, type: string) => ({ Errors: [{ Code: status, Type: type, Details: '' }] });
@@ -143,5 +145,41 @@ describe('creates retried after an ambiguous failure', () => {
     api.reply('CreateTags', 200, ok());
     await api.client.call('CreateTags', { ResourceIds: ['i-1'], Tags: [{ Key: 'a', Value: 'b' }] });
     expect(api.seen).toHaveLength(2);
+  });
+});
+
+describe('recoveryFor', () => {
+  it('gives every used operation the recovery the README documents', () => {
+    api = mockApi();
+    const byKind: Record<string, string[]> = {};
+    for (const operation of usedOperations) (byKind[recoveryFor(operation).kind] ??= []).push(operation);
+    expect(byKind['client-token']).toEqual(['CreateVms', 'CreateSnapshot', 'CreateVolume']);
+    expect(byKind.lookup).toEqual([
+      'CreateImage',
+      'LinkVolume',
+      'CreateSecurityGroup',
+      'CreateSecurityGroupRule',
+      'LinkPublicIp',
+    ]);
+    expect(byKind.recreate).toEqual(['CreateKeypair']);
+    expect(byKind.unsafe).toEqual(['CreateImageExportTask', 'CreatePublicIp', 'CreateNet', 'CreateSubnet']);
+    expect(byKind.delete?.every((operation) => /^(Delete|Unlink)/.test(operation))).toBe(true);
+    expect(
+      byKind.safe?.every((operation) => /^(Read|Check|Update|Start|Stop|Reboot|CreateTags$)/.test(operation)),
+    ).toBe(true);
+  });
+
+  it('LinkPublicIp: a failed retry is settled by reading where the IP is linked', async () => {
+    api = mockApi();
+    api.fail('LinkPublicIp', 'ECONNRESET');
+    api.reply('LinkPublicIp', 400, apiError('9002', 'ResourceConflict'));
+    api.reply(
+      'ReadPublicIps',
+      200,
+      ok({ PublicIps: [{ PublicIpId: 'eipalloc-1', VmId: 'i-1', LinkPublicIpId: 'eipassoc-1' }] }),
+    );
+    const answer = await api.client.call('LinkPublicIp', { PublicIpId: 'eipalloc-1', VmId: 'i-1' });
+    expect(answer).toEqual({ LinkPublicIpId: 'eipassoc-1' });
+    expect(api.seen[2]?.body).toEqual({ Filters: { PublicIpIds: ['eipalloc-1'] } });
   });
 });

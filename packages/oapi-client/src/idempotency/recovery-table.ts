@@ -54,6 +54,22 @@ async function volumeLinks(ctx: RecoveryContext, volumeId: string) {
   return Volumes[0]?.LinkedVolumes ?? [];
 }
 
+async function settleLinkPublicIp(
+  ctx: RecoveryContext,
+  input: RequestOf<'LinkPublicIp'>,
+): Promise<ResponseOf<'LinkPublicIp'> | undefined> {
+  const filters = input.PublicIpId
+    ? { PublicIpIds: [input.PublicIpId] }
+    : input.PublicIp
+      ? { PublicIps: [input.PublicIp] }
+      : undefined;
+  if (!filters) return undefined;
+  const { PublicIps = [] } = await ctx.call('ReadPublicIps', { Filters: filters }, { signal: ctx.signal });
+  const ip = PublicIps[0];
+  const linked = ip && ((input.VmId && ip.VmId === input.VmId) || (input.NicId && ip.NicId === input.NicId));
+  return linked ? { LinkPublicIpId: ip.LinkPublicIpId } : undefined;
+}
+
 const lookupSecurityGroup: Recovery<'CreateSecurityGroup'> = {
   kind: 'lookup',
   findExisting: findSecurityGroup,
@@ -100,6 +116,7 @@ export const recoveryTable: RecoveryTable = {
       return links.some((link) => link.VmId === input.VmId) ? {} : undefined;
     },
   },
+  LinkPublicIp: { kind: 'lookup', settle: (ctx, input) => settleLinkPublicIp(ctx, input) },
   UnlinkVolume: {
     kind: 'delete',
     settle: async (ctx, input, error) => {
