@@ -152,7 +152,10 @@ describe('recoveryFor', () => {
   it('gives every used operation the recovery the README documents', () => {
     api = mockApi();
     const byKind: Record<string, string[]> = {};
-    for (const operation of usedOperations) (byKind[recoveryFor(operation).kind] ??= []).push(operation);
+    for (const operation of usedOperations) {
+      const kind = recoveryFor(operation).kind;
+      byKind[kind] = [...(byKind[kind] ?? []), operation];
+    }
     expect(byKind['client-token']).toEqual(['CreateVms', 'CreateSnapshot', 'CreateVolume']);
     expect(byKind.lookup).toEqual([
       'CreateImage',
