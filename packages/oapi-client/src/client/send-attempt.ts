@@ -9,6 +9,7 @@ import { classifyNetworkError } from '../transport/classify-network-error';
 import type { TransportResponse } from '../transport/http-transport';
 import { parseErrorBody } from '../transport/parse-error-body';
 import { authFailureHint } from './auth-failure-hint';
+import type { AccessKeyPair } from './credentials';
 import type { PipelineContext } from './pipeline-context';
 
 /** One attempt of a logical call. */
@@ -72,6 +73,33 @@ function parseSuccess(at: Attempt, response: TransportResponse): unknown {
   }
 }
 
+function signedHeaders(ctx: PipelineContext, at: Attempt, url: URL, keys: AccessKeyPair): Record<string, string> {
+  return signRequest(
+    {
+      method: 'POST',
+      url,
+      headers: { 'Content-Type': 'application/json', 'User-Agent': ctx.userAgent },
+      body: at.body,
+    },
+    { ...keys, region: ctx.region, algorithm: ctx.algorithm, now: ctx.now() },
+  );
+}
+
+/** The answer as a value (2xx) or as the error to throw. */
+function outcomeOf(
+  ctx: PipelineContext,
+  at: Attempt,
+  response: TransportResponse,
+): { value: unknown } | { error: OapiError } {
+  if (response.status < 200 || response.status >= 300) return { error: answerError(ctx, at, response) };
+  try {
+    return { value: parseSuccess(at, response) };
+  } catch (error) {
+    if (OapiError.isInstance(error)) return { error };
+    throw error;
+  }
+}
+
 /**
  * Sends one attempt: waits for the rate limiter, signs with fresh keys and a fresh timestamp, sends, and
  * returns the parsed body of a 2xx answer. Throws an `OapiError` for an error answer, an `OapiNetworkError`
@@ -81,18 +109,9 @@ export async function sendAttempt(ctx: PipelineContext, at: Attempt): Promise<un
   await ctx.rateLimiter.acquire(at.signal);
   const keys = await ctx.credentials(at.signal);
   const url = ctx.urlOf(at.operation);
-  const headers = signRequest(
-    {
-      method: 'POST',
-      url,
-      headers: { 'Content-Type': 'application/json', 'User-Agent': ctx.userAgent },
-      body: at.body,
-    },
-    { ...keys, region: ctx.region, algorithm: ctx.algorithm, now: ctx.now() },
-  );
+  const headers = signedHeaders(ctx, at, url, keys);
   ctx.stats.attempt(at.operation, at.attempt);
   const started = ctx.now().getTime();
-  const elapsed = () => ctx.now().getTime() - started;
   const log = ctx.logger;
   let response: TransportResponse;
   try {
@@ -100,41 +119,23 @@ export async function sendAttempt(ctx: PipelineContext, at: Attempt): Promise<un
   } catch (cause) {
     if (at.signal?.aborted) throw at.signal.reason;
     const kind = classifyNetworkError(cause);
-    const error = new OapiNetworkError({
-      ...kind,
-      operation: at.operation,
-      origin: ctx.transport.origin,
-      attempt: at.attempt,
-      cause,
-    });
-    if (log) logAttempt(log, ctx.scrubber, { ...at, durationMs: elapsed(), headers, error });
+    const { operation, attempt } = at;
+    const error = new OapiNetworkError({ ...kind, operation, origin: ctx.transport.origin, attempt, cause });
+    if (log) logAttempt(log, ctx.scrubber, { ...at, durationMs: ctx.now().getTime() - started, headers, error });
     throw error;
   }
-  const durationMs = elapsed();
-  const ok = response.status >= 200 && response.status < 300;
-  try {
-    const value = ok ? parseSuccess(at, response) : undefined;
-    if (!ok) throw answerError(ctx, at, response);
-    if (log) {
-      const requestId = requestIdOf(value);
-      logAttempt(log, ctx.scrubber, {
-        ...at,
-        durationMs,
-        headers,
-        status: response.status,
-        requestId,
-        response: value,
-      });
-    }
-    return value;
-  } catch (error) {
-    if (OapiError.isInstance(error)) {
-      if (error.throttling) ctx.stats.throttled(at.operation);
-      if (log) {
-        const requestId = error.requestId;
-        logAttempt(log, ctx.scrubber, { ...at, durationMs, headers, status: response.status, requestId, error });
-      }
-    }
+  const durationMs = ctx.now().getTime() - started;
+  const outcome = outcomeOf(ctx, at, response);
+  const { status } = response;
+  if ('error' in outcome) {
+    const { error } = outcome;
+    if (error.throttling) ctx.stats.throttled(at.operation);
+    if (log) logAttempt(log, ctx.scrubber, { ...at, durationMs, headers, status, requestId: error.requestId, error });
     throw error;
   }
+  if (log) {
+    const requestId = requestIdOf(outcome.value);
+    logAttempt(log, ctx.scrubber, { ...at, durationMs, headers, status, requestId, response: outcome.value });
+  }
+  return outcome.value;
 }
