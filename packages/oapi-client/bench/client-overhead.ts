@@ -4,12 +4,12 @@
 // of any correct client), and oapi-client's call. Calls alternate one by one, in rotating order, so load
 // from other processes hits every side alike; each round sums each side's time; medians over rounds.
 //
-//   pnpm exec turbo run bench --filter=@osc-packer/oapi-client      (builds first)
+//   pnpm exec turbo run bench --filter=@osc-packer/oapi-client      (builds osc-auth first)
 //   BENCH_ROUNDS=30 BENCH_CALLS=300 pnpm --filter @osc-packer/oapi-client bench
 import { Worker } from 'node:worker_threads';
 import { signRequest } from '@osc-packer/osc-auth';
 import { Pool } from 'undici';
-import { createOapiClient } from '../dist/index.js';
+import { createOapiClient } from '../src/index';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const callsPerRound = Number(process.env.BENCH_CALLS ?? 200);

@@ -67,7 +67,7 @@ describe.skipIf(!hasOpenssl)('TLS and client certificates (needs the openssl bin
       { ...serverCert, requestCert: true, rejectUnauthorized: false, ca: clientCert.cert },
       (req, res) => {
         const socket = req.socket as TLSSocket;
-        seenClients.push(socket.authorized ? socket.getPeerCertificate().subject?.CN : undefined);
+        seenClients.push(socket.authorized ? String(socket.getPeerCertificate().subject?.CN) : undefined);
         req.resume();
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"Vms":[],"ResponseContext":{"RequestId":"r"}}');
