@@ -1,5 +1,5 @@
-import type { GeneratedData } from '../build/generated-data';
 import type { PrepareResult } from '../build/builder';
+import type { GeneratedData } from '../build/generated-data';
 import type { ConfigSpec } from '../config/config-block';
 import type { ConfigIssue } from '../config/config-issue';
 import { decodeConfig } from '../config/decode-config';

@@ -5,11 +5,16 @@ import { cleanOutputLine } from './line-splitter';
 
 describe('provisioner environment variables', () => {
   it("sets Packer's variables, and the HTTP ones only when the build serves HTTP", () => {
+    expect(packerEnvVars('bsu', 'osc-bsu', { PackerHTTPAddr: 'ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER' })).toEqual({
+      PACKER_BUILD_NAME: 'bsu',
+      PACKER_BUILDER_TYPE: 'osc-bsu',
+    });
     expect(
-      packerEnvVars('bsu', 'osc-bsu', { PackerHTTPAddr: 'ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER' }),
-    ).toEqual({ PACKER_BUILD_NAME: 'bsu', PACKER_BUILDER_TYPE: 'osc-bsu' });
-    expect(
-      packerEnvVars('bsu', 'osc-bsu', { PackerHTTPAddr: '10.0.0.1:8080', PackerHTTPIP: '10.0.0.1', PackerHTTPPort: 8080 }),
+      packerEnvVars('bsu', 'osc-bsu', {
+        PackerHTTPAddr: '10.0.0.1:8080',
+        PackerHTTPIP: '10.0.0.1',
+        PackerHTTPPort: 8080,
+      }),
     ).toMatchObject({ PACKER_HTTP_ADDR: '10.0.0.1:8080', PACKER_HTTP_IP: '10.0.0.1', PACKER_HTTP_PORT: '8080' });
   });
 
@@ -32,7 +37,7 @@ describe('provisioner environment variables', () => {
     ]);
   });
 
-  it("words invalid exit codes as Packer does", () => {
+  it('words invalid exit codes as Packer does', () => {
     expect(invalidExitCodeMessage(0, [0])).toBeUndefined();
     expect(invalidExitCodeMessage(2, [0, 3])).toBe(
       'Script exited with non-zero exit status: 2. Allowed exit codes are: [0 3]',

@@ -17,10 +17,18 @@ export function packerEnvVars(
   generatedData: GeneratedData,
 ): Record<string, string> {
   const vars: Record<string, string> = { PACKER_BUILD_NAME: buildName, PACKER_BUILDER_TYPE: builderType };
-  const http = { PACKER_HTTP_ADDR: 'PackerHTTPAddr', PACKER_HTTP_IP: 'PackerHTTPIP', PACKER_HTTP_PORT: 'PackerHTTPPort' };
+  const http = {
+    PACKER_HTTP_ADDR: 'PackerHTTPAddr',
+    PACKER_HTTP_IP: 'PackerHTTPIP',
+    PACKER_HTTP_PORT: 'PackerHTTPPort',
+  };
   for (const [name, key] of Object.entries(http)) {
     const value = generatedData[key];
-    if ((typeof value === 'string' || typeof value === 'number') && value !== '' && !notImplemented.has(String(value))) {
+    if (
+      (typeof value === 'string' || typeof value === 'number') &&
+      value !== '' &&
+      !notImplemented.has(String(value))
+    ) {
       vars[name] = String(value);
     }
   }

@@ -44,7 +44,9 @@ describe('manifest file format', () => {
       ),
     );
     expect(text).not.toContain('build_time');
-    expect(text).toContain('"files": [\n        {\n          "name": "image.raw",\n          "size": 1024\n        }\n      ]');
+    expect(text).toContain(
+      '"files": [\n        {\n          "name": "image.raw",\n          "size": 1024\n        }\n      ]',
+    );
     expect(text).toContain('"owner": "a\\u0026b \\u003cops\\u003e"');
     expect(JSON.parse(text).builds[0].custom_data.owner).toBe('a&b <ops>');
   });

@@ -21,7 +21,11 @@ export const manifestPostProcessor: PostProcessorPlugin<ManifestConfig> = {
   },
 };
 
-async function manifestEntry(run: PostProcessorRun, config: ManifestConfig, artifact: Artifact): Promise<ManifestBuild> {
+async function manifestEntry(
+  run: PostProcessorRun,
+  config: ManifestConfig,
+  artifact: Artifact,
+): Promise<ManifestBuild> {
   const files: ManifestArtifactFile[] = await Promise.all(
     artifact.files.map(async (name) => ({
       name: config.strip_path ? basename(name) : name,

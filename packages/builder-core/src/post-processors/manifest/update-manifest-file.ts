@@ -14,9 +14,11 @@ export function updateManifestFile(path: string, update: (manifest: ManifestFile
   const previous = queues.get(path) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => withLockFile(path, () => rewrite(path, update)));
   queues.set(path, next);
-  void next.finally(() => {
-    if (queues.get(path) === next) queues.delete(path);
-  });
+  next
+    .finally(() => {
+      if (queues.get(path) === next) queues.delete(path);
+    })
+    .catch(() => undefined);
   return next;
 }
 

@@ -24,7 +24,9 @@ export async function downloadSources(
     let dir = local;
     if (!destination.endsWith('/')) dir = dirname(local);
     else if (!isDir) local = join(local, basename(source));
-    run.ui.say(`Downloading ${source} => ${destination.endsWith('/') && !isDir ? join(destination, basename(source)) : destination}`);
+    run.ui.say(
+      `Downloading ${source} => ${destination.endsWith('/') && !isDir ? join(destination, basename(source)) : destination}`,
+    );
     await mkdir(dir, { recursive: true, mode: 0o755 });
     try {
       if (isDir) {

@@ -10,7 +10,9 @@ export const fileBlock = configBlock(
   z.strictObject({
     source: weakString()
       .optional()
-      .describe('Local file or directory to upload (remote one to download). A directory ending in `/` copies its contents.'),
+      .describe(
+        'Local file or directory to upload (remote one to download). A directory ending in `/` copies its contents.',
+      ),
     sources: weakStringList().optional().describe('Several sources; `destination` must then end with `/`.'),
     content: weakString().optional().describe('Text to write to `destination` instead of a source file.'),
     destination: weakString().describe('Where the file goes; ending in `/` means "into this directory".'),

@@ -6,7 +6,7 @@ import { LineSplitter } from '../line-splitter';
 /**
  * Runs a local program (argv[0] with the rest as arguments) in `cwd` with the given environment, streaming
  * standard output as Ui detail and standard error as Ui errors, line by line. Resolves with its exit code;
- * on abort it is sent SIGTERM (SIGKILL two seconds later) and the promise rejects with the abort reason.
+ * on abort its process group is sent SIGTERM (SIGKILL two seconds later) and the promise rejects with the abort reason.
  */
 export function runLocalCommand(
   argv: readonly string[],
@@ -23,15 +23,28 @@ export function runLocalCommand(
   run.signal.throwIfAborted();
   run.log.info(`shell-local: starting local command: ${argv.join(' ')}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd: run.cwd, env: { ...run.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so cancelling stops the scripts it starts too (sh -c script -> sleep).
+    const child = spawn(program, args, {
+      cwd: run.cwd,
+      env: { ...run.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const stdout = new LineSplitter((line) => run.ui.message(line));
     const stderr = new LineSplitter((line) => run.ui.error(line));
     child.stdout.pipe(stdout);
     child.stderr.pipe(stderr);
     let killer: ReturnType<typeof setTimeout> | undefined;
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        child.kill(signal);
+      }
+    };
     const onAbort = () => {
-      child.kill('SIGTERM');
-      killer = setTimeout(() => child.kill('SIGKILL'), 2000);
+      killGroup('SIGTERM');
+      killer = setTimeout(() => killGroup('SIGKILL'), 2000);
       killer.unref();
     };
     run.signal.addEventListener('abort', onAbort, { once: true });

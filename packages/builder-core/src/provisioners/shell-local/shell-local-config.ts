@@ -18,7 +18,9 @@ export const shellLocalBlock = configBlock(
     command: weakString().optional().describe('One command to run (kept for compatibility; prefer `inline`).'),
     execute_command: weakStringList()
       .optional()
-      .describe('The program and arguments that run each script; `{{.Script}}` and `{{.Vars}}` available. Default `["/bin/sh", "-c", "{{.Vars}} {{.Script}}"]`.'),
+      .describe(
+        'The program and arguments that run each script; `{{.Script}}` and `{{.Vars}}` available. Default `["/bin/sh", "-c", "{{.Vars}} {{.Script}}"]`.',
+      ),
     only_on: weakStringList()
       .optional()
       .describe(`Run only on these operating systems: ${shellLocalSystems.join(', ')}.`),
@@ -40,16 +42,28 @@ const tooMany =
   'You may only specify one of the following options: Command, Inline, Script or Scripts. Please consolidate these options in your config.';
 
 /** Packer's cross-field rules of `shell-local`, reported with key paths. */
-export function checkShellLocal(config: ShellLocalConfig, cwd: string, report: (path: string, message: string) => void) {
+export function checkShellLocal(
+  config: ShellLocalConfig,
+  cwd: string,
+  report: (path: string, message: string) => void,
+) {
   const inline = (config.inline?.length ?? 0) > 0;
   const scripts = scriptsOf(config);
-  const given = [config.command !== undefined && config.command !== '', inline, config.script !== undefined, (config.scripts?.length ?? 0) > 0];
+  const given = [
+    config.command !== undefined && config.command !== '',
+    inline,
+    config.script !== undefined,
+    (config.scripts?.length ?? 0) > 0,
+  ];
   if (!given.some(Boolean)) report('', 'Command, Inline, Script and Scripts options cannot all be empty.');
   if (given.filter(Boolean).length > 1) report('', tooMany);
   for (const message of missingScripts(cwd, scripts)) report(config.script ? 'script' : 'scripts', message);
   for (const os of config.only_on ?? []) {
     if (!(shellLocalSystems as readonly string[]).includes(os)) {
-      report('only_on', `Invalid OS specified in only_on: '${os}'. Supported OS names: ${shellLocalSystems.join(', ')}`);
+      report(
+        'only_on',
+        `Invalid OS specified in only_on: '${os}'. Supported OS names: ${shellLocalSystems.join(', ')}`,
+      );
     }
   }
   for (const message of envVarIssues(config.environment_vars ?? [])) report('environment_vars', message);

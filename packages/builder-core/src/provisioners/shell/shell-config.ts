@@ -18,12 +18,11 @@ export const shellCommonFields = {
   env: stringMap().optional().describe('Variables set for the scripts, as a map; wins over `environment_vars`.'),
   env_var_format: weakString()
     .optional()
-    .describe("How each variable is written into `{{.Vars}}`; default `%s='%s' ` (`export %s='%s'\\n` in an env var file)."),
+    .describe(
+      "How each variable is written into `{{.Vars}}`; default `%s='%s' ` (`export %s='%s'\\n` in an env var file).",
+    ),
   inline_shebang: weakString().default('/bin/sh -e').describe('First line of the script made from `inline`.'),
-  valid_exit_codes: z
-    .array(weakInteger())
-    .default([0])
-    .describe('Exit codes that count as success; default `[0]`.'),
+  valid_exit_codes: z.array(weakInteger()).default([0]).describe('Exit codes that count as success; default `[0]`.'),
 };
 
 /** The `shell` provisioner's own keys (Packer's, all accepted). */
@@ -38,7 +37,9 @@ export const shellBlock = configBlock(
       ),
     remote_folder: weakString().default('/tmp').describe('Remote directory scripts are uploaded to.'),
     remote_file: weakString().optional().describe('Remote file name of the script; default `script_<random>.sh`.'),
-    remote_path: weakString().optional().describe('Full remote path of the script; default `remote_folder/remote_file`.'),
+    remote_path: weakString()
+      .optional()
+      .describe('Full remote path of the script; default `remote_folder/remote_file`.'),
     skip_clean: weakBoolean().default(false).describe('Leave the uploaded script on the machine.'),
     expect_disconnect: weakBoolean()
       .default(false)

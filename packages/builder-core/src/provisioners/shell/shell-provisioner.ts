@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { formatGoDuration } from '../../build/go-duration';
 import type { Communicator } from '../../communicator/communicator';
 import { abortableDelay } from '../abortable-delay';
 import { decodePluginConfig } from '../decode-plugin-config';
 import { collectEnvVars, envVarIssues, flattenEnvVars, packerEnvVars } from '../env-vars';
-import { formatGoDuration } from '../../build/go-duration';
 import { inlineScript, toUnixLineEndings } from '../inline-script';
 import type { ProvisionerPlugin, ProvisionerRun } from '../provisioner-plugin';
 import { renderLate } from '../render-late';
@@ -71,9 +71,14 @@ async function provisionShell(run: ProvisionerRun, config: ShellConfig, communic
   }
 }
 
-async function loadScripts(run: ProvisionerRun, config: ShellConfig): Promise<{ label: string; content: Uint8Array }[]> {
+async function loadScripts(
+  run: ProvisionerRun,
+  config: ShellConfig,
+): Promise<{ label: string; content: Uint8Array }[]> {
   if ((config.inline?.length ?? 0) > 0) {
-    return [{ label: 'inline commands', content: Buffer.from(inlineScript(config.inline_shebang, config.inline ?? [])) }];
+    return [
+      { label: 'inline commands', content: Buffer.from(inlineScript(config.inline_shebang, config.inline ?? [])) },
+    ];
   }
   return Promise.all(
     scriptsOf(config).map(async (path) => {

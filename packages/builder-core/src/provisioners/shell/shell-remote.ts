@@ -25,10 +25,13 @@ export async function uploadWithRetry(
   content: Uint8Array,
   mode: number,
 ): Promise<void> {
-  await retryUntil(async () => {
-    await communicator.upload(remotePath, content, { mode, size: content.length, signal: run.signal });
-    await communicator.exec({ command: `chmod ${mode.toString(8).padStart(4, '0')} ${remotePath}` }, run.signal);
-  }, retryOptions(run, config, `uploading ${remotePath}`));
+  await retryUntil(
+    async () => {
+      await communicator.upload(remotePath, content, { mode, size: content.length, signal: run.signal });
+      await communicator.exec({ command: `chmod ${mode.toString(8).padStart(4, '0')} ${remotePath}` }, run.signal);
+    },
+    retryOptions(run, config, `uploading ${remotePath}`),
+  );
 }
 
 /**
@@ -41,15 +44,18 @@ export function uploadAndRun(
   communicator: Communicator,
   script: { remotePath: string; content: Uint8Array; command: string },
 ): Promise<ExitStatus> {
-  return retryUntil(async () => {
-    await communicator.upload(script.remotePath, script.content, {
-      mode: 0o755,
-      size: script.content.length,
-      signal: run.signal,
-    });
-    await communicator.exec({ command: `chmod 0755 ${script.remotePath}` }, run.signal);
-    return runCommandWithUi(communicator, script.command, run.ui, run.signal);
-  }, retryOptions(run, config, `starting ${script.remotePath}`));
+  return retryUntil(
+    async () => {
+      await communicator.upload(script.remotePath, script.content, {
+        mode: 0o755,
+        size: script.content.length,
+        signal: run.signal,
+      });
+      await communicator.exec({ command: `chmod 0755 ${script.remotePath}` }, run.signal);
+      return runCommandWithUi(communicator, script.command, run.ui, run.signal);
+    },
+    retryOptions(run, config, `starting ${script.remotePath}`),
+  );
 }
 
 /** Removes an uploaded file, retrying through a disconnect (the script may have rebooted the machine). */
@@ -59,11 +65,14 @@ export async function removeRemoteFile(
   communicator: Communicator,
   remotePath: string,
 ): Promise<void> {
-  await retryUntil(async () => {
-    const status = await communicator.exec({ command: `rm -f ${remotePath}` }, run.signal);
-    if (status.kind === 'disconnected') throw new Error('Disconnect while removing temporary script.');
-    if (status.kind !== 'exited' || status.code !== 0) {
-      throw new Error(`Error removing temporary script at ${remotePath}!`);
-    }
-  }, retryOptions(run, config, `removing ${remotePath}`));
+  await retryUntil(
+    async () => {
+      const status = await communicator.exec({ command: `rm -f ${remotePath}` }, run.signal);
+      if (status.kind === 'disconnected') throw new Error('Disconnect while removing temporary script.');
+      if (status.kind !== 'exited' || status.code !== 0) {
+        throw new Error(`Error removing temporary script at ${remotePath}!`);
+      }
+    },
+    retryOptions(run, config, `removing ${remotePath}`),
+  );
 }
