@@ -79,7 +79,7 @@ export const errors = {
   /** Another resource depends on this one (in use by a VM, used by an OMI). */
   dependencyProblem: (code: string, details: string) => new ApiError(424, code, 'DependencyProblem', details),
   /** A unique name is taken (keypair, security group, OMI name). */
-  conflict: (code: '9008' | '9011' | '9015' | '9029', details: string) =>
+  conflict: (code: string, details: string) =>
     new ApiError(409, code, 'ResourceConflict', details),
   /** The caller may not act on a resource another account owns. */
   notAuthorized: () => new ApiError(401, '4', 'AccessDenied', 'You are not authorized to perform this operation.'),

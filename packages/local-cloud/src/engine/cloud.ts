@@ -24,4 +24,8 @@ export interface Cloud {
   readonly addresses: AddressPool;
   readonly log: CloudLogger;
   now(): Date;
+  /** How many VMs (not terminated) an account may have, like an Outscale quota. */
+  readonly maxVmsPerAccount: number;
+  /** `host:port` of the API endpoint, as ReadRegions reports it. */
+  endpointHost(): string;
 }

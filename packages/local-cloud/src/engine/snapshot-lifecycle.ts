@@ -75,3 +75,14 @@ export function deleteSnapshotInBackground(cloud: Cloud, snapshot: SnapshotRecor
     await releaseSnapshotData(cloud, snapshot);
   });
 }
+
+/** Makes `target` hold the same data as `source` (a copy): shared, counted, deleted with its last user. */
+export function shareSnapshotData(target: SnapshotRecord, source: SnapshotRecord): void {
+  if (source.dataRef) {
+    target.dataRef = source.dataRef;
+    source.dataRef.users += 1;
+  } else {
+    // The catalog's data is loaded on first use and never deleted: the copy loads the same.
+    target.loadData = source.loadData;
+  }
+}

@@ -25,8 +25,8 @@ export class CloudState {
   readonly nets = new Map<string, NetRecord>();
   readonly subnets = new Map<string, SubnetRecord>();
   readonly imageExportTasks = new Map<string, ImageExportTaskRecord>();
-  /** `<accountId>/<operation>/<token>` -> the ids the first call created. */
-  readonly clientTokens = new Map<string, string[]>();
+  /** `<accountId>/<operation>/<token>` -> the request it came with and the ids the first call created. */
+  readonly clientTokens = new Map<string, { fingerprint: string; ids: string[] }>();
   private readonly usedIds = new Set<string>();
 
   constructor(private readonly random?: (size: number) => Buffer) {}
@@ -40,6 +40,11 @@ export class CloudState {
         return id;
       }
     }
+  }
+
+  /** Marks a fixed id (the catalog's) as taken. */
+  reserveId(id: string): void {
+    this.usedIds.add(id);
   }
 
   /** Every taggable resource, whatever its kind. */

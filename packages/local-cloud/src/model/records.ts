@@ -35,6 +35,8 @@ export interface VmRecord extends RecordBase {
   /** A public IP linked with LinkPublicIp, shown instead of the launch one. */
   linkedPublicIp?: string;
   macAddress: string;
+  /** The primary NIC of a VM in a Net (VMs of the public Cloud show none). */
+  nic?: { nicId: string; linkNicId: string };
   subregionName: string;
   tenancy: string;
   launchNumber: number;
@@ -190,6 +192,16 @@ export interface SubnetRecord extends RecordBase {
 
 export type ExportTaskStateName = 'pending/queued' | 'pending' | 'completed' | 'failed' | 'cancelled';
 
+/** What an export put in the bucket: the OMI's description and a hold on each snapshot's data. */
+export interface ExportedImage {
+  name: string;
+  description: string;
+  architecture: string;
+  rootDeviceName: string;
+  bootModes: string[];
+  devices: { device: ImageBlockDevice; volumeSize: number; data: () => Promise<SnapshotDataRef> }[];
+}
+
 export interface ImageExportTaskRecord extends RecordBase {
   imageId: string;
   state: ExportTaskStateName;
@@ -199,4 +211,5 @@ export interface ImageExportTaskRecord extends RecordBase {
   osuBucket: string;
   osuPrefix: string;
   manifestUrl?: string;
+  exported?: ExportedImage;
 }

@@ -9,6 +9,7 @@ export type FilterValue = string | number | boolean | undefined;
  * - `strings`: the filter is a list; the resource matches when one of its values equals one listed
  *   (with `*`/`?` wildcards when `wildcard` is set);
  * - `integers`: the same for numbers;
+ * - `dates`: a list of dates or days (`2026-01-02`); a resource matches when its date falls on one;
  * - `boolean`: the filter is true/false and the resource's value must equal it;
  * - `tags`: `Tags: ["key=value"]`, `TagKeys`, `TagValues` against the resource's tags;
  * - `from`/`to`: a date-time bound on the resource's value.
@@ -16,6 +17,7 @@ export type FilterValue = string | number | boolean | undefined;
 export type FilterField<R> =
   | { type: 'strings'; wildcard?: boolean; values: (resource: R) => readonly FilterValue[] }
   | { type: 'integers'; values: (resource: R) => readonly FilterValue[] }
+  | { type: 'dates'; values: (resource: R) => readonly (Date | undefined)[] }
   | { type: 'boolean'; values: (resource: R) => readonly FilterValue[] }
   | { type: 'tags' | 'tagKeys' | 'tagValues'; tags: (resource: R) => ReadonlyMap<string, string> }
   | { type: 'from' | 'to'; value: (resource: R) => string | undefined };
@@ -66,6 +68,12 @@ function predicateFor<R>(name: string, field: FilterField<R>, value: unknown): P
     case 'integers': {
       const wanted = listOf(name, value, 'number');
       return (r) => field.values(r).some((v) => typeof v === 'number' && wanted.includes(v));
+    }
+    case 'dates': {
+      const wanted = listOf(name, value, 'string') as string[];
+      const matches = (date: Date) =>
+        wanted.some((w) => date.toISOString().startsWith(w) || Date.parse(w) === date.getTime());
+      return (r) => field.values(r).some((v) => v !== undefined && matches(v));
     }
     case 'boolean': {
       if (typeof value !== 'boolean') throw errors.invalidParameterType(`Filters.${name}`, 'a boolean');
