@@ -1,0 +1,4 @@
+/** A Ui for tests that records output, scripts answers and lets tests wait for events. */
+export { RecordingUi, type RecordingUiOptions, type UiEvent } from './recording-ui';
+/** An artifact for tests that records its destruction. */
+export { TestArtifact } from './test-artifact';
