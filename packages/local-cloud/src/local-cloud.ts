@@ -13,11 +13,11 @@ import type { LocalCloudOptions } from './local-cloud-options';
 import { defaultMachines } from './machines/default-machines';
 import { createHostVm } from './metadata/host-vm';
 import { metadataRoute } from './metadata/metadata-server';
-import { defaultAddressRanges, AddressPool } from './model/address-pool';
+import { AddressPool, defaultAddressRanges } from './model/address-pool';
 import { CloudState } from './model/cloud-state';
-import { createSecurityGroup } from './operations/security-group-operations';
 import { allOperations } from './operations/all-operations';
-import { type CallStatsSnapshot, CallStats } from './stats/call-stats';
+import { createSecurityGroup } from './operations/security-group-operations';
+import { CallStats, type CallStatsSnapshot } from './stats/call-stats';
 
 /** An account of a running local cloud, with the keys to sign its calls. */
 export type LocalCloudAccount = Pick<Account, 'accountId' | 'alias' | 'accessKey' | 'secretKey'>;
@@ -96,7 +96,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     scheduler: cloud.scheduler,
     now,
     onInternalError: (operation: string, error: unknown) =>
-      log.warn(`${operation} failed inside local-cloud: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log.warn(
+        `${operation} failed inside local-cloud: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   };
   let metadataVmId: string | undefined;
   let metadataServer: LoopbackServer | undefined;
@@ -133,7 +135,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const handle: LocalCloud = {
     endpoint: `http://${api.host}:${api.port}/api/v1`,
     region,
-    accounts: cloud.accounts.accounts.map(({ accountId, alias, accessKey, secretKey }) => ({ accountId, alias, accessKey, secretKey })),
+    accounts: cloud.accounts.accounts.map(({ accountId, alias, accessKey, secretKey }) => ({
+      accountId,
+      alias,
+      accessKey,
+      secretKey,
+    })),
     catalogImageId: catalogImage.id,
     metadataUrl: metadataServer ? `http://${metadataServer.host}:${metadataServer.port}` : undefined,
     get metadataVmId() {
@@ -169,7 +176,9 @@ async function shutDown(cloud: Cloud, servers: readonly LoopbackServer[]): Promi
   await cloud.scheduler.close();
   const stops = [...cloud.state.vms.values()].flatMap((vm) => (vm.running ? [vm.running.stop()] : []));
   const results = await Promise.allSettled(stops);
-  for (const result of results) if (result.status === 'rejected') cloud.log.warn(`stopping a VM failed: ${String(result.reason)}`);
+  for (const result of results)
+    if (result.status === 'rejected') cloud.log.warn(`stopping a VM failed: ${String(result.reason)}`);
   const closed = await Promise.allSettled([cloud.runtime.close(), cloud.store.close()]);
-  for (const result of closed) if (result.status === 'rejected') cloud.log.warn(`cleanup failed: ${String(result.reason)}`);
+  for (const result of closed)
+    if (result.status === 'rejected') cloud.log.warn(`cleanup failed: ${String(result.reason)}`);
 }

@@ -32,7 +32,8 @@ function addFaults(faults: FaultInjector, body: Buffer): PlainAnswer {
     const checked = (Array.isArray(rules) ? rules : [rules]).map((rule) => faultRuleSchema.parse(rule));
     return json(200, { ids: checked.map((rule) => faults.add(rule)) });
   } catch (error) {
-    const message = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : String(error);
+    const message =
+      error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : String(error);
     return json(400, { error: 'invalid fault rule', issues: message });
   }
 }
@@ -48,7 +49,9 @@ export function adminRoute(cloud: Cloud, stats: CallStats) {
     const path = url.pathname.replace(/\/+$/, '');
     if (path.startsWith(manifestPathPrefix) && method === 'GET') {
       const document = manifestDocument(cloud, url.pathname);
-      return document === undefined ? json(404, { error: 'no such object' }) : { status: 200, contentType: 'application/json', body: document };
+      return document === undefined
+        ? json(404, { error: 'no such object' })
+        : { status: 200, contentType: 'application/json', body: document };
     }
     if (path === '/local-cloud/stats' && method === 'GET') return json(200, stats.snapshot());
     if (path === '/local-cloud/inventory' && method === 'GET') return json(200, inventory(cloud));

@@ -72,7 +72,14 @@ export function inventory(cloud: Cloud): Inventory {
         .filter((vm) => vm.state !== 'terminated' && !vm.isHost)
         .map(vmEntry),
       volumes: owned(state.volumes.values(), id)
-        .filter((v) => !(v.link && state.vms.get(v.link.vmId)?.isHost && v.link.deviceName === state.vms.get(v.link.vmId)?.rootDeviceName))
+        .filter(
+          (v) =>
+            !(
+              v.link &&
+              state.vms.get(v.link.vmId)?.isHost &&
+              v.link.deviceName === state.vms.get(v.link.vmId)?.rootDeviceName
+            ),
+        )
         .map((v) => ({ volumeId: v.id, state: v.state, ...(v.link ? { vmId: v.link.vmId } : {}) })),
       snapshots: owned(state.snapshots.values(), id).map((s) => ({ snapshotId: s.id, state: s.state })),
       images: owned(state.images.values(), id).map((i) => ({ imageId: i.id, name: i.name, state: i.state })),

@@ -79,11 +79,9 @@ export const errors = {
   /** Another resource depends on this one (in use by a VM, used by an OMI). */
   dependencyProblem: (code: string, details: string) => new ApiError(424, code, 'DependencyProblem', details),
   /** A unique name is taken (keypair, security group, OMI name). */
-  conflict: (code: string, details: string) =>
-    new ApiError(409, code, 'ResourceConflict', details),
+  conflict: (code: string, details: string) => new ApiError(409, code, 'ResourceConflict', details),
   /** The caller may not act on a resource another account owns. */
   notAuthorized: () => new ApiError(401, '4', 'AccessDenied', 'You are not authorized to perform this operation.'),
-  quotaExceeded: (code: '10010' | '10018' | '10026', details: string) =>
-    new ApiError(400, code, 'TooManyResources (QuotaExceded)', details),
+  quotaExceeded: (code: string, details: string) => new ApiError(400, code, 'TooManyResources (QuotaExceded)', details),
   internal: (details = 'Internal error.') => new ApiError(500, '2000', 'InternalError', details),
 };

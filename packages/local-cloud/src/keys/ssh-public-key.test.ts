@@ -44,7 +44,9 @@ describe('SSH public keys', () => {
       for (const curve of ['P-256', 'P-384', 'P-521']) {
         const pem = spki('ec', curve);
         writeFileSync(join(dir, 'key.pem'), pem);
-        const converted = spawnSync('ssh-keygen', ['-i', '-m', 'PKCS8', '-f', join(dir, 'key.pem')], { encoding: 'utf8' });
+        const converted = spawnSync('ssh-keygen', ['-i', '-m', 'PKCS8', '-f', join(dir, 'key.pem')], {
+          encoding: 'utf8',
+        });
         expect(parsePublicKey(pem)?.openSsh).toBe(converted.stdout.trim());
       }
     } finally {

@@ -39,7 +39,11 @@ function blobFromJwk(jwk: JsonWebKey): Buffer | undefined {
   const curve = jwk.kty === 'EC' ? curves[jwk.crv ?? ''] : undefined;
   if (!curve) return undefined;
   const point = Buffer.concat([Buffer.from([4]), b64(jwk.x), b64(jwk.y)]);
-  return Buffer.concat([sshString(Buffer.from(`ecdsa-sha2-${curve}`)), sshString(Buffer.from(curve)), sshString(point)]);
+  return Buffer.concat([
+    sshString(Buffer.from(`ecdsa-sha2-${curve}`)),
+    sshString(Buffer.from(curve)),
+    sshString(point),
+  ]);
 }
 
 function fromBlob(blob: Buffer): SshPublicKey {

@@ -50,7 +50,13 @@ export function createHostVm(cloud: Cloud, account: Account, image: ImageRecord)
     snapshotId: image.blockDevices[0]?.snapshotId,
     subregionName: vm.subregionName,
     ready: Promise.resolve(),
-    link: { vmId: vm.id, deviceName: vm.rootDeviceName, state: 'attached', deleteOnVmDeletion: true, linkDate: vm.createdAt },
+    link: {
+      vmId: vm.id,
+      deviceName: vm.rootDeviceName,
+      state: 'attached',
+      deleteOnVmDeletion: true,
+      linkDate: vm.createdAt,
+    },
   };
   root.visibleAt = vm.visibleAt;
   cloud.state.volumes.set(root.id, root);

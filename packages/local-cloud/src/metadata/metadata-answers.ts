@@ -25,7 +25,8 @@ function categories(cloud: Cloud): Record<string, Entry> {
     'public-ipv4': (vm) => shownPublicIp(vm),
     'public-keys/0/openssh-key': (vm) => vm.authorizedKeys[0],
     'reservation-id': (vm) => vm.reservationId,
-    'security-groups': (vm) => vm.securityGroupIds.map((id) => cloud.state.securityGroups.get(id)?.name ?? id).join('\n'),
+    'security-groups': (vm) =>
+      vm.securityGroupIds.map((id) => cloud.state.securityGroups.get(id)?.name ?? id).join('\n'),
   };
 }
 
@@ -42,16 +43,19 @@ function listing(paths: readonly string[], prefix: string): string | undefined {
 
 /** The answer to `GET /latest/<path>` for a VM, or undefined for 404. */
 export function metadataAnswer(cloud: Cloud, vm: VmRecord, path: string): string | undefined {
-  if (path === 'user-data') return vm.userData === undefined ? undefined : Buffer.from(vm.userData, 'base64').toString('utf8');
+  if (path === 'user-data')
+    return vm.userData === undefined ? undefined : Buffer.from(vm.userData, 'base64').toString('utf8');
   if (path === '' || path === '/') return 'meta-data/\nuser-data';
   if (!path.startsWith('meta-data/')) return undefined;
   const category = path.slice('meta-data/'.length);
   const table = categories(cloud);
   const devices = linkedVolumes(cloud, vm).flatMap((volume) => (volume.link ? [volume.link.deviceName] : []));
   const mapping: Record<string, string> = { ami: vm.rootDeviceName, root: vm.rootDeviceName };
-  devices.filter((d) => d !== vm.rootDeviceName).forEach((device, index) => {
-    mapping[`ebs${index + 1}`] = device;
-  });
+  devices
+    .filter((d) => d !== vm.rootDeviceName)
+    .forEach((device, index) => {
+      mapping[`ebs${index + 1}`] = device;
+    });
   for (const [name, device] of Object.entries(mapping)) table[`block-device-mapping/${name}`] = device;
   for (const [key, value] of vm.tags) table[`tags/instance/${key}`] = value;
   const paths = Object.keys(table).filter((name) => {
@@ -59,7 +63,8 @@ export function metadataAnswer(cloud: Cloud, vm: VmRecord, path: string): string
     return typeof entry === 'string' || entry?.(vm) !== undefined;
   });
   // The key listing names the keypair (`0=<name>`), as on Outscale and EC2.
-  if (category === 'public-keys/' || category === 'public-keys') return vm.keypairName ? `0=${vm.keypairName}` : undefined;
+  if (category === 'public-keys/' || category === 'public-keys')
+    return vm.keypairName ? `0=${vm.keypairName}` : undefined;
   if (category.endsWith('/') || category === '') return listing(paths, category);
   const entry = table[category];
   if (entry === undefined) return listing(paths, `${category}/`);

@@ -43,7 +43,8 @@ export function parseBlockDeviceMappings(body: RequestBody, allowNoDevice: boole
     const deviceName = optionalString(entry, 'DeviceName', `${path}.DeviceName`);
     if (deviceName === undefined) throw errors.missingParameter(`${path}.DeviceName`);
     if (!isDeviceName(deviceName)) throw errors.invalidParameterValue(`${path}.DeviceName`, deviceName, '4019');
-    if (seen.has(deviceName)) throw errors.invalidParameterValue(`${path}.DeviceName`, deviceName, '4011', 'It is listed twice.');
+    if (seen.has(deviceName))
+      throw errors.invalidParameterValue(`${path}.DeviceName`, deviceName, '4011', 'It is listed twice.');
     seen.add(deviceName);
     const bsuBody = optionalObject(entry, 'Bsu', `${path}.Bsu`);
     let bsu: RequestedBsu | undefined;

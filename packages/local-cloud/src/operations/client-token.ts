@@ -19,7 +19,8 @@ export function idempotent<T>(
 ): T {
   const token = optionalString(body, 'ClientToken');
   if (token === undefined) return present(create(undefined));
-  if (token.length > 64) throw errors.invalidParameterValue('ClientToken', token, '4047', 'It is longer than 64 characters.');
+  if (token.length > 64)
+    throw errors.invalidParameterValue('ClientToken', token, '4047', 'It is longer than 64 characters.');
   const key = `${callerOf(context).accountId}/${context.operation}/${token}`;
   const { DryRun: _dry, ...parameters } = body;
   const fingerprint = createHash('sha256').update(JSON.stringify(parameters)).digest('hex');

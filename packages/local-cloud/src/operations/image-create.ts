@@ -30,7 +30,8 @@ function checkName(cloud: Cloud, account: Account, name: string | undefined, now
 
 function newImage(cloud: Cloud, account: Account, body: RequestBody, fields: Partial<ImageRecord> & { name: string }) {
   const bootModes = optionalStringList(body, 'BootModes');
-  for (const mode of bootModes ?? []) if (mode !== 'legacy' && mode !== 'uefi') throw errors.invalidParameterValue('BootModes', mode);
+  for (const mode of bootModes ?? [])
+    if (mode !== 'legacy' && mode !== 'uefi') throw errors.invalidParameterValue('BootModes', mode);
   const image: ImageRecord = {
     ...newRecordBase(cloud, 'image', account),
     state: 'pending',
@@ -50,17 +51,27 @@ function newImage(cloud: Cloud, account: Account, body: RequestBody, fields: Par
 }
 
 function snapshotFor(cloud: Cloud, account: Account, description: string, volumeSize: number, volumeId?: string) {
-  const snapshot = newSnapshotRecord(cloud, newRecordBase(cloud, 'snapshot', account), { description, volumeSize, volumeId });
+  const snapshot = newSnapshotRecord(newRecordBase(cloud, 'snapshot', account), {
+    description,
+    volumeSize,
+    volumeId,
+  });
   cloud.state.snapshots.set(snapshot.id, snapshot);
   return snapshot;
 }
 
 /** A device the request adds to an OMI: a snapshot (checked) or a blank volume of a given size. */
-function requestedDevice(cloud: Cloud, context: CallContext, requested: RequestedDevice, index: number): ImageBlockDevice {
+function requestedDevice(
+  cloud: Cloud,
+  context: CallContext,
+  requested: RequestedDevice,
+  index: number,
+): ImageBlockDevice {
   const path = `BlockDeviceMappings.${index}.Bsu.`;
   const bsu = requested.bsu ?? {};
   const snapshot = bsu.snapshotId === undefined ? undefined : findUsableSnapshot(cloud, bsu.snapshotId, context);
-  if (snapshot && snapshot.state !== 'completed') throw errors.invalidState('6003', `The snapshot '${snapshot.id}' is ${snapshot.state}.`);
+  if (snapshot && snapshot.state !== 'completed')
+    throw errors.invalidState('6003', `The snapshot '${snapshot.id}' is ${snapshot.state}.`);
   const shape = volumeShape({ size: bsu.volumeSize, volumeType: bsu.volumeType, iops: bsu.iops }, snapshot, path);
   return {
     deviceName: requested.deviceName,
@@ -75,7 +86,8 @@ function requestedDevice(cloud: Cloud, context: CallContext, requested: Requeste
 
 function fromVm(cloud: Cloud, context: CallContext, body: RequestBody, account: Account, name: string): ImageRecord {
   const vm = findOwned(cloud.state.vms, requiredString(body, 'VmId'), context, 'vm');
-  if (vm.state !== 'running' && vm.state !== 'stopped') throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
+  if (vm.state !== 'running' && vm.state !== 'stopped')
+    throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
   const volumes = linkedVolumes(cloud, vm).filter((volume) => volume.link && volume.link.state !== 'detaching');
   const requested = parseBlockDeviceMappings(body, false) ?? [];
   // Devices the request adds (not one of the VM's volumes) are checked before anything is created.
@@ -95,7 +107,13 @@ function fromVm(cloud: Cloud, context: CallContext, body: RequestBody, account: 
   for (const volume of volumes) {
     const deviceName = volume.link?.deviceName ?? '';
     const override = requested.find((device) => device.deviceName === deviceName)?.bsu;
-    const snapshot = snapshotFor(cloud, account, `Created by CreateImage(${vm.id}) for ${image.id}`, volume.size, volume.id);
+    const snapshot = snapshotFor(
+      cloud,
+      account,
+      `Created by CreateImage(${vm.id}) for ${image.id}`,
+      volume.size,
+      volume.id,
+    );
     imaged.push({ volume, snapshot });
     image.blockDevices.push({
       deviceName,
@@ -113,7 +131,8 @@ function fromVm(cloud: Cloud, context: CallContext, body: RequestBody, account: 
 
 function copied(cloud: Cloud, context: CallContext, body: RequestBody, account: Account, name: string): ImageRecord {
   const region = requiredString(body, 'SourceRegionName');
-  if (region !== cloud.region) throw errors.invalidParameterValue('SourceRegionName', region, '5043', 'Copies stay in the Region.');
+  if (region !== cloud.region)
+    throw errors.invalidParameterValue('SourceRegionName', region, '5043', 'Copies stay in the Region.');
   const source = findUsableImage(cloud, requiredString(body, 'SourceImageId'), context);
   if (source.state !== 'available') throw errors.invalidState('6001', `The OMI '${source.id}' is ${source.state}.`);
   const image = newImage(cloud, account, body, {
@@ -141,7 +160,13 @@ function copied(cloud: Cloud, context: CallContext, body: RequestBody, account: 
   return image;
 }
 
-function fromSnapshots(cloud: Cloud, context: CallContext, body: RequestBody, account: Account, name: string): ImageRecord {
+function fromSnapshots(
+  cloud: Cloud,
+  context: CallContext,
+  body: RequestBody,
+  account: Account,
+  name: string,
+): ImageRecord {
   const root = requiredString(body, 'RootDeviceName');
   const requested = parseBlockDeviceMappings(body, false);
   if (!requested || requested.length === 0) throw errors.missingParameter('BlockDeviceMappings');
@@ -150,11 +175,18 @@ function fromSnapshots(cloud: Cloud, context: CallContext, body: RequestBody, ac
     throw errors.invalidParameterValue('RootDeviceName', root, '4057', 'No block device mapping gives it a snapshot.');
   }
   const architecture = optionalString(body, 'Architecture') ?? 'x86_64';
-  if (architecture !== 'x86_64' && architecture !== 'i386') throw errors.invalidParameterValue('Architecture', architecture, '4001');
+  if (architecture !== 'x86_64' && architecture !== 'i386')
+    throw errors.invalidParameterValue('Architecture', architecture, '4001');
   const devices = requested.map((device, index) => requestedDevice(cloud, context, device, index));
   const image = newImage(cloud, account, body, { name, architecture, rootDeviceName: root, blockDevices: devices });
-  const snapshots = devices.flatMap((device) => (device.snapshotId ? [cloud.state.snapshots.get(device.snapshotId)] : []));
-  registerImageInBackground(cloud, image, snapshots.filter((s): s is SnapshotRecord => s !== undefined));
+  const snapshots = devices.flatMap((device) =>
+    device.snapshotId ? [cloud.state.snapshots.get(device.snapshotId)] : [],
+  );
+  registerImageInBackground(
+    cloud,
+    image,
+    snapshots.filter((s): s is SnapshotRecord => s !== undefined),
+  );
   return image;
 }
 

@@ -87,9 +87,11 @@ export function imageExportOperations(cloud: Cloud): OperationDefinition[] {
       if (!osu) throw errors.missingParameter('OsuExport');
       checkKnownFields(osu, ['DiskImageFormat', 'OsuApiKey', 'OsuBucket', 'OsuManifestUrl', 'OsuPrefix'], 'OsuExport');
       const format = requiredString(osu, 'DiskImageFormat', 'OsuExport.DiskImageFormat');
-      if (format !== 'qcow2' && format !== 'raw') throw errors.invalidParameterValue('OsuExport.DiskImageFormat', format);
+      if (format !== 'qcow2' && format !== 'raw')
+        throw errors.invalidParameterValue('OsuExport.DiskImageFormat', format);
       const bucket = requiredString(osu, 'OsuBucket', 'OsuExport.OsuBucket');
-      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw errors.invalidParameterValue('OsuExport.OsuBucket', bucket, '4002');
+      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+        throw errors.invalidParameterValue('OsuExport.OsuBucket', bucket, '4002');
       if (image.state !== 'available') throw errors.invalidState('6001', `The OMI '${image.id}' is ${image.state}.`);
       const task: ImageExportTaskRecord = {
         ...newRecordBase(cloud, 'imageExportTask', account),

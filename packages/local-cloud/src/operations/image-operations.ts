@@ -17,7 +17,10 @@ function imageFilters(cloud: Cloud): FilterTable<ImageRecord> {
     AccountAliases: { type: 'strings', values: (i) => [cloud.accounts.aliasOf(i.accountId)] },
     AccountIds: { type: 'strings', values: (i) => [i.accountId] },
     Architectures: { type: 'strings', values: (i) => [i.architecture] },
-    BlockDeviceMappingDeleteOnVmDeletion: { type: 'boolean', values: (i) => devices(i).map((d) => d.deleteOnVmDeletion) },
+    BlockDeviceMappingDeleteOnVmDeletion: {
+      type: 'boolean',
+      values: (i) => devices(i).map((d) => d.deleteOnVmDeletion),
+    },
     BlockDeviceMappingDeviceNames: { type: 'strings', values: (i) => devices(i).map((d) => d.deviceName) },
     BlockDeviceMappingSnapshotIds: { type: 'strings', values: (i) => devices(i).map((d) => d.snapshotId) },
     BlockDeviceMappingVolumeSizes: { type: 'integers', values: (i) => devices(i).map((d) => d.volumeSize) },
@@ -54,22 +57,40 @@ export function imageOperations(cloud: Cloud): OperationDefinition[] {
   return [
     defineOperation(
       'CreateImage',
-      ['VmId', 'ImageName', 'Description', 'NoReboot', 'BlockDeviceMappings', 'RootDeviceName', 'Architecture', 'BootModes', 'ProductCodes', 'TpmMandatory', 'SourceImageId', 'SourceRegionName', 'FileLocation'],
+      [
+        'VmId',
+        'ImageName',
+        'Description',
+        'NoReboot',
+        'BlockDeviceMappings',
+        'RootDeviceName',
+        'Architecture',
+        'BootModes',
+        'ProductCodes',
+        'TpmMandatory',
+        'SourceImageId',
+        'SourceRegionName',
+        'FileLocation',
+      ],
       (context, body) => createImage(cloud, context, body),
     ),
-    defineOperation('UpdateImage', ['ImageId', 'Description', 'PermissionsToLaunch', 'ProductCodes'], (context, body) => {
-      const image = ownImage(cloud, context, requiredString(body, 'ImageId'));
-      const description = optionalString(body, 'Description');
-      const productCodes = optionalStringList(body, 'ProductCodes');
-      const permissions = optionalObject(body, 'PermissionsToLaunch');
-      if (description === undefined && productCodes === undefined && permissions === undefined) {
-        throw errors.missingParameter('PermissionsToLaunch');
-      }
-      if (permissions) applyPermissionChanges(image.permissions, permissions, 'PermissionsToLaunch');
-      if (description !== undefined) image.description = description;
-      if (productCodes !== undefined) image.productCodes = productCodes;
-      return { Image: presentImage(cloud, image, image.accountId) };
-    }),
+    defineOperation(
+      'UpdateImage',
+      ['ImageId', 'Description', 'PermissionsToLaunch', 'ProductCodes'],
+      (context, body) => {
+        const image = ownImage(cloud, context, requiredString(body, 'ImageId'));
+        const description = optionalString(body, 'Description');
+        const productCodes = optionalStringList(body, 'ProductCodes');
+        const permissions = optionalObject(body, 'PermissionsToLaunch');
+        if (description === undefined && productCodes === undefined && permissions === undefined) {
+          throw errors.missingParameter('PermissionsToLaunch');
+        }
+        if (permissions) applyPermissionChanges(image.permissions, permissions, 'PermissionsToLaunch');
+        if (description !== undefined) image.description = description;
+        if (productCodes !== undefined) image.productCodes = productCodes;
+        return { Image: presentImage(cloud, image, image.accountId) };
+      },
+    ),
     defineOperation('DeleteImage', ['ImageId'], (context, body) => {
       const image = ownImage(cloud, context, requiredString(body, 'ImageId'));
       cloud.state.images.delete(image.id);
@@ -77,7 +98,9 @@ export function imageOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation('ReadImages', ['Filters', 'NextPageToken', 'ResultsPerPage'], (context, body) => {
       const accountId = callerOf(context).accountId;
-      const usable = byCreation(cloud.state.images.values()).filter((i) => canUseImage(i, accountId) && isVisible(i, context.now));
+      const usable = byCreation(cloud.state.images.values()).filter(
+        (i) => canUseImage(i, accountId) && isVisible(i, context.now),
+      );
       const page = paginate(applyFilters(usable, body.Filters, imageFilters(cloud)), context.operation, body);
       return { Images: page.items.map((i) => presentImage(cloud, i, accountId)), NextPageToken: page.nextPageToken };
     }),

@@ -45,7 +45,8 @@ export function findKeypairByName(cloud: Cloud, context: CallContext, name: stri
 function importedKey(text: string): SshPublicKey {
   const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text) ? Buffer.from(text, 'base64').toString('utf8') : text;
   const key = parsePublicKey(decoded) ?? parsePublicKey(text);
-  if (!key) throw errors.invalidParameterValue('PublicKey', `${text.slice(0, 16)}...`, '4032', 'It is not a public key.');
+  if (!key)
+    throw errors.invalidParameterValue('PublicKey', `${text.slice(0, 16)}...`, '4032', 'It is not a public key.');
   return key;
 }
 
@@ -55,7 +56,8 @@ export function keypairOperations(cloud: Cloud): OperationDefinition[] {
     defineOperation('CreateKeypair', ['KeypairName', 'PublicKey'], async (context, body) => {
       const account = callerOf(context);
       const name = requiredString(body, 'KeypairName');
-      if (name.length > 255 || !/^[\x20-\x7e]+$/.test(name)) throw errors.invalidParameterValue('KeypairName', name, '4035');
+      if (name.length > 255 || !/^[\x20-\x7e]+$/.test(name))
+        throw errors.invalidParameterValue('KeypairName', name, '4035');
       const publicKeyText = optionalString(body, 'PublicKey');
       let privateKey: string | undefined;
       let key: SshPublicKey;

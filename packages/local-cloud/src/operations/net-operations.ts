@@ -26,7 +26,9 @@ function presentNet(net: NetRecord): Net {
 /** Free addresses of a subnet: its size minus the 5 Outscale reserves and those in use. */
 function availableIps(cloud: Cloud, subnet: SubnetRecord): number {
   const size = parseCidr(subnet.ipRange)?.size ?? 0;
-  const used = [...cloud.state.vms.values()].filter((vm) => vm.subnetId === subnet.id && vm.state !== 'terminated').length;
+  const used = [...cloud.state.vms.values()].filter(
+    (vm) => vm.subnetId === subnet.id && vm.state !== 'terminated',
+  ).length;
   return Math.max(0, size - 5 - used);
 }
 
@@ -84,7 +86,12 @@ export function netOperations(cloud: Cloud): OperationDefinition[] {
         dhcpOptionsSetId: cloud.state.newId('dhcpOptions'),
       };
       cloud.state.nets.set(net.id, net);
-      createSecurityGroup(cloud, account, { name: 'default', description: 'default group', netId: net.id, isDefault: true });
+      createSecurityGroup(cloud, account, {
+        name: 'default',
+        description: 'default group',
+        netId: net.id,
+        isDefault: true,
+      });
       return { Net: presentNet(net) };
     }),
     defineOperation('DeleteNet', ['NetId'], (context, body) => {
@@ -100,7 +107,9 @@ export function netOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation('ReadNets', ['Filters', 'NextPageToken', 'ResultsPerPage'], (context, body) => {
       const accountId = callerOf(context).accountId;
-      const mine = byCreation(cloud.state.nets.values()).filter((n) => n.accountId === accountId && isVisible(n, context.now));
+      const mine = byCreation(cloud.state.nets.values()).filter(
+        (n) => n.accountId === accountId && isVisible(n, context.now),
+      );
       const page = paginate(applyFilters(mine, body.Filters, netFilters), context.operation, body);
       return { Nets: page.items.map(presentNet), NextPageToken: page.nextPageToken };
     }),
@@ -143,7 +152,9 @@ export function netOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation('ReadSubnets', ['Filters', 'NextPageToken', 'ResultsPerPage'], (context, body) => {
       const accountId = callerOf(context).accountId;
-      const mine = byCreation(cloud.state.subnets.values()).filter((s) => s.accountId === accountId && isVisible(s, context.now));
+      const mine = byCreation(cloud.state.subnets.values()).filter(
+        (s) => s.accountId === accountId && isVisible(s, context.now),
+      );
       const page = paginate(applyFilters(mine, body.Filters, subnetFilters(cloud)), context.operation, body);
       return { Subnets: page.items.map((s) => presentSubnet(cloud, s)), NextPageToken: page.nextPageToken };
     }),

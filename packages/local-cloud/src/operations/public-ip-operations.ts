@@ -37,7 +37,12 @@ function publicIpFilters(cloud: Cloud): FilterTable<PublicIpRecord> {
   };
 }
 
-function findIp(cloud: Cloud, context: CallContext, body: RequestBody, idField: 'PublicIpId' | 'LinkPublicIpId'): PublicIpRecord {
+function findIp(
+  cloud: Cloud,
+  context: CallContext,
+  body: RequestBody,
+  idField: 'PublicIpId' | 'LinkPublicIpId',
+): PublicIpRecord {
   const accountId = callerOf(context).accountId;
   const address = optionalString(body, 'PublicIp');
   const id = optionalString(body, idField);
@@ -82,23 +87,28 @@ export function publicIpOperations(cloud: Cloud): OperationDefinition[] {
       cloud.state.publicIps.set(ip.id, ip);
       return { PublicIp: presentPublicIp(cloud, ip) };
     }),
-    defineOperation('LinkPublicIp', ['PublicIp', 'PublicIpId', 'VmId', 'NicId', 'PrivateIp', 'AllowRelink'], (context, body) => {
-      const ip = findIp(cloud, context, body, 'PublicIpId');
-      const vmId = optionalString(body, 'VmId');
-      if (vmId === undefined) {
-        if (optionalString(body, 'NicId') !== undefined) throw errors.notFound('resource', optionalString(body, 'NicId') ?? '');
-        throw errors.missingParameter('VmId');
-      }
-      const vm = findOwned(cloud.state.vms, vmId, context, 'vm');
-      if (!['pending', 'running', 'stopping', 'stopped'].includes(vm.state)) {
-        throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
-      }
-      if (ip.link && ip.link.vmId !== vm.id && !optionalBoolean(body, 'AllowRelink') && vm.netId) {
-        throw errors.conflict('9031', `The public IP '${ip.address}' is already linked.`);
-      }
-      if (ip.link) unlinkPublicIp(cloud, ip);
-      return { LinkPublicIpId: link(cloud, ip, vm) };
-    }),
+    defineOperation(
+      'LinkPublicIp',
+      ['PublicIp', 'PublicIpId', 'VmId', 'NicId', 'PrivateIp', 'AllowRelink'],
+      (context, body) => {
+        const ip = findIp(cloud, context, body, 'PublicIpId');
+        const vmId = optionalString(body, 'VmId');
+        if (vmId === undefined) {
+          if (optionalString(body, 'NicId') !== undefined)
+            throw errors.notFound('resource', optionalString(body, 'NicId') ?? '');
+          throw errors.missingParameter('VmId');
+        }
+        const vm = findOwned(cloud.state.vms, vmId, context, 'vm');
+        if (!['pending', 'running', 'stopping', 'stopped'].includes(vm.state)) {
+          throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
+        }
+        if (ip.link && ip.link.vmId !== vm.id && !optionalBoolean(body, 'AllowRelink') && vm.netId) {
+          throw errors.conflict('9031', `The public IP '${ip.address}' is already linked.`);
+        }
+        if (ip.link) unlinkPublicIp(cloud, ip);
+        return { LinkPublicIpId: link(cloud, ip, vm) };
+      },
+    ),
     defineOperation('UnlinkPublicIp', ['PublicIp', 'LinkPublicIpId'], (context, body) => {
       const ip = findIp(cloud, context, body, 'LinkPublicIpId');
       if (!ip.link) throw errors.notFound('linkPublicIp', optionalString(body, 'LinkPublicIpId') ?? ip.address);
@@ -114,7 +124,9 @@ export function publicIpOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation('ReadPublicIps', ['Filters', 'NextPageToken', 'ResultsPerPage'], (context, body) => {
       const accountId = callerOf(context).accountId;
-      const mine = byCreation(cloud.state.publicIps.values()).filter((ip) => ip.accountId === accountId && isVisible(ip, context.now));
+      const mine = byCreation(cloud.state.publicIps.values()).filter(
+        (ip) => ip.accountId === accountId && isVisible(ip, context.now),
+      );
       const page = paginate(applyFilters(mine, body.Filters, publicIpFilters(cloud)), context.operation, body);
       return { PublicIps: page.items.map((ip) => presentPublicIp(cloud, ip)), NextPageToken: page.nextPageToken };
     }),

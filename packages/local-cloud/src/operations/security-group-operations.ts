@@ -94,7 +94,13 @@ export function createSecurityGroup(
     isDefault: fields.isDefault ?? false,
   };
   if (fields.netId) {
-    group.outbound.push({ id: cloud.state.newId('securityGroupRule'), protocol: '-1', ipRanges: ['0.0.0.0/0'], members: [], serviceIds: [] });
+    group.outbound.push({
+      id: cloud.state.newId('securityGroupRule'),
+      protocol: '-1',
+      ipRanges: ['0.0.0.0/0'],
+      members: [],
+      serviceIds: [],
+    });
   }
   if (group.isDefault) group.visibleAt = group.createdAt.getTime();
   cloud.state.securityGroups.set(group.id, group);
@@ -103,14 +109,21 @@ export function createSecurityGroup(
 
 /** True while a VM that is not terminated uses the group. */
 function isInUse(cloud: Cloud, group: SecurityGroupRecord): boolean {
-  return [...cloud.state.vms.values()].some((vm) => vm.state !== 'terminated' && vm.securityGroupIds.includes(group.id));
+  return [...cloud.state.vms.values()].some(
+    (vm) => vm.state !== 'terminated' && vm.securityGroupIds.includes(group.id),
+  );
 }
 
 /** CreateSecurityGroup, CreateSecurityGroupRule, DeleteSecurityGroupRule, DeleteSecurityGroup, ReadSecurityGroups. */
 export function securityGroupOperations(cloud: Cloud): OperationDefinition[] {
   const flowRules = (group: SecurityGroupRecord, flow: 'Inbound' | 'Outbound') => {
     if (flow === 'Outbound' && !group.netId) {
-      throw errors.invalidParameterValue('Flow', flow, '4047', 'Outbound rules exist only for security groups in a Net.');
+      throw errors.invalidParameterValue(
+        'Flow',
+        flow,
+        '4047',
+        'Outbound rules exist only for security groups in a Net.',
+      );
     }
     return flow === 'Inbound' ? group.inbound : group.outbound;
   };
@@ -120,7 +133,8 @@ export function securityGroupOperations(cloud: Cloud): OperationDefinition[] {
       const name = requiredString(body, 'SecurityGroupName');
       const description = requiredString(body, 'Description');
       const netId = optionalString(body, 'NetId');
-      if (name.startsWith('sg-') || name.length > 255) throw errors.invalidParameterValue('SecurityGroupName', name, '4043');
+      if (name.startsWith('sg-') || name.length > 255)
+        throw errors.invalidParameterValue('SecurityGroupName', name, '4043');
       if (description.length > 255) throw errors.invalidParameterValue('Description', description, '4047');
       if (netId !== undefined) findOwned(cloud.state.nets, netId, context, 'net');
       const taken = [...cloud.state.securityGroups.values()].some(
@@ -131,20 +145,50 @@ export function securityGroupOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation(
       'CreateSecurityGroupRule',
-      ['Flow', 'SecurityGroupId', 'FromPortRange', 'ToPortRange', 'IpProtocol', 'IpRange', 'Rules', 'SecurityGroupAccountIdToLink', 'SecurityGroupNameToLink'],
+      [
+        'Flow',
+        'SecurityGroupId',
+        'FromPortRange',
+        'ToPortRange',
+        'IpProtocol',
+        'IpRange',
+        'Rules',
+        'SecurityGroupAccountIdToLink',
+        'SecurityGroupNameToLink',
+      ],
       (context, body) => {
         const flow = oneOf(requiredString(body, 'Flow'), ['Inbound', 'Outbound'] as const, 'Flow') ?? 'Inbound';
-        const group = findOwned(cloud.state.securityGroups, requiredString(body, 'SecurityGroupId'), context, 'securityGroup');
+        const group = findOwned(
+          cloud.state.securityGroups,
+          requiredString(body, 'SecurityGroupId'),
+          context,
+          'securityGroup',
+        );
         addRules(cloud, flowRules(group, flow), rulesOfRequest(cloud, context, body, 'ToLink'));
         return { SecurityGroup: presentSecurityGroup(group) };
       },
     ),
     defineOperation(
       'DeleteSecurityGroupRule',
-      ['Flow', 'SecurityGroupId', 'FromPortRange', 'ToPortRange', 'IpProtocol', 'IpRange', 'Rules', 'SecurityGroupAccountIdToUnlink', 'SecurityGroupNameToUnlink'],
+      [
+        'Flow',
+        'SecurityGroupId',
+        'FromPortRange',
+        'ToPortRange',
+        'IpProtocol',
+        'IpRange',
+        'Rules',
+        'SecurityGroupAccountIdToUnlink',
+        'SecurityGroupNameToUnlink',
+      ],
       (context, body) => {
         const flow = oneOf(requiredString(body, 'Flow'), ['Inbound', 'Outbound'] as const, 'Flow') ?? 'Inbound';
-        const group = findOwned(cloud.state.securityGroups, requiredString(body, 'SecurityGroupId'), context, 'securityGroup');
+        const group = findOwned(
+          cloud.state.securityGroups,
+          requiredString(body, 'SecurityGroupId'),
+          context,
+          'securityGroup',
+        );
         removeRules(flowRules(group, flow), rulesOfRequest(cloud, context, body, 'ToUnlink'));
         return { SecurityGroup: presentSecurityGroup(group) };
       },
@@ -161,9 +205,18 @@ export function securityGroupOperations(cloud: Cloud): OperationDefinition[] {
         );
         if (!group) throw errors.notFound('securityGroupName', name);
       } else throw errors.missingParameter('SecurityGroupId');
-      if (group.isDefault) throw errors.invalidParameterValue('SecurityGroupId', group.id, '4047', 'A default security group cannot be deleted.');
+      if (group.isDefault)
+        throw errors.invalidParameterValue(
+          'SecurityGroupId',
+          group.id,
+          '4047',
+          'A default security group cannot be deleted.',
+        );
       if (isInUse(cloud, group) || isReferenced(cloud, group)) {
-        throw errors.dependencyProblem('1007', `The security group '${group.id}' has dependencies and cannot be deleted.`);
+        throw errors.dependencyProblem(
+          '1007',
+          `The security group '${group.id}' has dependencies and cannot be deleted.`,
+        );
       }
       cloud.state.securityGroups.delete(group.id);
       return {};

@@ -43,15 +43,19 @@ function checkPorts(spec: RuleSpec, path: string): RuleSpec {
   if (spec.fromPort === undefined) throw errors.missingParameter(`${path}FromPortRange`);
   if (spec.toPort === undefined) throw errors.missingParameter(`${path}ToPortRange`);
   if (spec.protocol !== 'icmp') {
-    if (spec.fromPort < 0 || spec.fromPort > 65535) throw errors.invalidParameterValue(`${path}FromPortRange`, spec.fromPort, '4064');
-    if (spec.toPort < spec.fromPort || spec.toPort > 65535) throw errors.invalidParameterValue(`${path}ToPortRange`, spec.toPort, '4021');
+    if (spec.fromPort < 0 || spec.fromPort > 65535)
+      throw errors.invalidParameterValue(`${path}FromPortRange`, spec.fromPort, '4064');
+    if (spec.toPort < spec.fromPort || spec.toPort > 65535)
+      throw errors.invalidParameterValue(`${path}ToPortRange`, spec.toPort, '4021');
   }
   return spec;
 }
 
 function member(cloud: Cloud, context: CallContext, name: string, accountId: string | undefined) {
   const owner = accountId ?? callerOf(context).accountId;
-  const group = [...cloud.state.securityGroups.values()].find((g) => g.accountId === owner && (g.name === name || g.id === name));
+  const group = [...cloud.state.securityGroups.values()].find(
+    (g) => g.accountId === owner && (g.name === name || g.id === name),
+  );
   if (!group) throw errors.notFound('securityGroupName', name);
   return { accountId: owner, securityGroupId: group.id, securityGroupName: group.name };
 }
@@ -66,13 +70,29 @@ export function rulesOfRequest(cloud: Cloud, context: CallContext, body: Request
   if (rules !== undefined) {
     return rules.map((rule, index) => {
       const path = `Rules.${index}.`;
-      checkKnownFields(rule, ['FromPortRange', 'IpProtocol', 'IpRanges', 'SecurityGroupRuleId', 'SecurityGroupsMembers', 'ServiceIds', 'ToPortRange'], `Rules.${index}`);
-      const members = (optionalObjectList(rule, 'SecurityGroupsMembers', `${path}SecurityGroupsMembers`) ?? []).map((m) => {
-        const name = optionalString(m, 'SecurityGroupId') ?? optionalString(m, 'SecurityGroupName');
-        if (name === undefined) throw errors.missingParameter(`${path}SecurityGroupsMembers.SecurityGroupId`);
-        return member(cloud, context, name, optionalString(m, 'AccountId'));
-      });
-      const ipRanges = (optionalStringList(rule, 'IpRanges', `${path}IpRanges`) ?? []).map((r) => checkCidr(r, `${path}IpRanges`));
+      checkKnownFields(
+        rule,
+        [
+          'FromPortRange',
+          'IpProtocol',
+          'IpRanges',
+          'SecurityGroupRuleId',
+          'SecurityGroupsMembers',
+          'ServiceIds',
+          'ToPortRange',
+        ],
+        `Rules.${index}`,
+      );
+      const members = (optionalObjectList(rule, 'SecurityGroupsMembers', `${path}SecurityGroupsMembers`) ?? []).map(
+        (m) => {
+          const name = optionalString(m, 'SecurityGroupId') ?? optionalString(m, 'SecurityGroupName');
+          if (name === undefined) throw errors.missingParameter(`${path}SecurityGroupsMembers.SecurityGroupId`);
+          return member(cloud, context, name, optionalString(m, 'AccountId'));
+        },
+      );
+      const ipRanges = (optionalStringList(rule, 'IpRanges', `${path}IpRanges`) ?? []).map((r) =>
+        checkCidr(r, `${path}IpRanges`),
+      );
       if (ipRanges.length === 0 && members.length === 0) throw errors.missingParameter(`${path}IpRanges`);
       return checkPorts(
         {
@@ -89,7 +109,10 @@ export function rulesOfRequest(cloud: Cloud, context: CallContext, body: Request
   const groupName = optionalString(body, `SecurityGroupName${linkSuffix}`);
   const ipRange = optionalString(body, 'IpRange');
   if (groupName === undefined && ipRange === undefined) throw errors.missingParameter('IpRange');
-  const members = groupName === undefined ? [] : [member(cloud, context, groupName, optionalString(body, `SecurityGroupAccountId${linkSuffix}`))];
+  const members =
+    groupName === undefined
+      ? []
+      : [member(cloud, context, groupName, optionalString(body, `SecurityGroupAccountId${linkSuffix}`))];
   return [
     checkPorts(
       {
@@ -134,9 +157,12 @@ export function removeRules(rules: SecurityGroupRuleRecord[], specs: readonly Ru
       existing &&
       spec.ipRanges.every((range) => existing.ipRanges.includes(range)) &&
       spec.members.every((m) => existing.members.some((e) => e.securityGroupId === m.securityGroupId));
-    if (!existing || !present) throw errors.invalidParameterValue('Rules', spec.protocol, '4047', 'No such rule in the security group.');
+    if (!existing || !present)
+      throw errors.invalidParameterValue('Rules', spec.protocol, '4047', 'No such rule in the security group.');
     existing.ipRanges = existing.ipRanges.filter((range) => !spec.ipRanges.includes(range));
-    existing.members = existing.members.filter((e) => !spec.members.some((m) => m.securityGroupId === e.securityGroupId));
+    existing.members = existing.members.filter(
+      (e) => !spec.members.some((m) => m.securityGroupId === e.securityGroupId),
+    );
     if (existing.ipRanges.length === 0 && existing.members.length === 0) rules.splice(rules.indexOf(existing), 1);
   }
 }

@@ -3,7 +3,15 @@ import type { OperationDefinition } from '../api/operation';
 import { optionalObject, optionalString, requiredString } from '../api/params';
 import type { Cloud } from '../engine/cloud';
 import { deleteSnapshotInBackground, snapshotVolumeInBackground, startProgress } from '../engine/snapshot-lifecycle';
-import { byCreation, callerOf, canUseSnapshot, findOwned, findUsableSnapshot, isVisible, newRecordBase } from '../model/access';
+import {
+  byCreation,
+  callerOf,
+  canUseSnapshot,
+  findOwned,
+  findUsableSnapshot,
+  isVisible,
+  newRecordBase,
+} from '../model/access';
 import type { SnapshotRecord } from '../model/records';
 import { presentSnapshot } from '../present/snapshot';
 import { applyFilters, type FilterTable, tagFilters } from '../query/filters';
@@ -33,7 +41,6 @@ function snapshotFilters(cloud: Cloud): FilterTable<SnapshotRecord> {
 
 /** A snapshot record with everything but its data. */
 export function newSnapshotRecord(
-  cloud: Cloud,
   base: ReturnType<typeof newRecordBase>,
   fields: { description: string; volumeSize: number; volumeId?: string; clientToken?: string },
 ): SnapshotRecord {
@@ -58,7 +65,15 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
   return [
     defineOperation(
       'CreateSnapshot',
-      ['VolumeId', 'Description', 'ClientToken', 'SourceSnapshotId', 'SourceRegionName', 'FileLocation', 'SnapshotSize'],
+      [
+        'VolumeId',
+        'Description',
+        'ClientToken',
+        'SourceSnapshotId',
+        'SourceRegionName',
+        'FileLocation',
+        'SnapshotSize',
+      ],
       (context, body) => {
         const account = callerOf(context);
         const description = optionalString(body, 'Description') ?? '';
@@ -66,7 +81,12 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
         const volumeId = optionalString(body, 'VolumeId');
         const sourceId = optionalString(body, 'SourceSnapshotId');
         if (optionalString(body, 'FileLocation') !== undefined) {
-          throw errors.invalidParameterValue('FileLocation', body.FileLocation, '4002', 'No bucket holds that snapshot.');
+          throw errors.invalidParameterValue(
+            'FileLocation',
+            body.FileLocation,
+            '4002',
+            'No bucket holds that snapshot.',
+          );
         }
         if (volumeId === undefined && sourceId === undefined) throw errors.missingParameter('VolumeId');
         if (volumeId !== undefined && sourceId !== undefined) {
@@ -83,7 +103,12 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
               if (volume.state !== 'available' && volume.state !== 'in-use') {
                 throw errors.invalidState('6007', `The volume '${volume.id}' is ${volume.state}.`);
               }
-              const snapshot = newSnapshotRecord(cloud, base, { description, volumeSize: volume.size, volumeId, clientToken });
+              const snapshot = newSnapshotRecord(base, {
+                description,
+                volumeSize: volume.size,
+                volumeId,
+                clientToken,
+              });
               cloud.state.snapshots.set(snapshot.id, snapshot);
               snapshotVolumeInBackground(cloud, snapshot, volume);
               return [snapshot.id];
@@ -94,7 +119,7 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
             if (source.state !== 'completed' || !source.dataRef) {
               throw errors.invalidState('6003', `The snapshot '${source.id}' is ${source.state}.`);
             }
-            const copy = newSnapshotRecord(cloud, base, { description, volumeSize: source.volumeSize, clientToken });
+            const copy = newSnapshotRecord(base, { description, volumeSize: source.volumeSize, clientToken });
             copy.dataRef = source.dataRef;
             source.dataRef.users += 1;
             cloud.state.snapshots.set(copy.id, copy);
@@ -118,7 +143,10 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
       const snapshot = findOwned(cloud.state.snapshots, requiredString(body, 'SnapshotId'), context, 'snapshot');
       const images = imagesUsing(cloud, snapshot.id);
       if (images.length > 0) {
-        throw errors.dependencyProblem('1011', `The snapshot '${snapshot.id}' is used by the OMI '${images[0]}' and cannot be deleted.`);
+        throw errors.dependencyProblem(
+          '1011',
+          `The snapshot '${snapshot.id}' is used by the OMI '${images[0]}' and cannot be deleted.`,
+        );
       }
       if (snapshot.state !== 'deleting') deleteSnapshotInBackground(cloud, snapshot);
       return {};
@@ -136,7 +164,10 @@ export function snapshotOperations(cloud: Cloud): OperationDefinition[] {
         (s) => canUseSnapshot(s, accountId) && isVisible(s, context.now),
       );
       const page = paginate(applyFilters(usable, body.Filters, snapshotFilters(cloud)), context.operation, body);
-      return { Snapshots: page.items.map((s) => presentSnapshot(cloud, s, accountId)), NextPageToken: page.nextPageToken };
+      return {
+        Snapshots: page.items.map((s) => presentSnapshot(cloud, s, accountId)),
+        NextPageToken: page.nextPageToken,
+      };
     }),
   ];
 }

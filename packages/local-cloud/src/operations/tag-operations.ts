@@ -46,7 +46,8 @@ function tagsOf(body: RequestBody, requireValue: boolean): { key: string; value?
     if (key === undefined) throw errors.missingParameter(`Tags.${index}.Key`);
     if (requireValue && value === undefined) throw errors.missingParameter(`Tags.${index}.Value`);
     if (key.length < 1 || key.length > 255) throw errors.invalidParameterValue(`Tags.${index}.Key`, key, '4069');
-    if (value !== undefined && value.length > 255) throw errors.invalidParameterValue(`Tags.${index}.Value`, value, '4071');
+    if (value !== undefined && value.length > 255)
+      throw errors.invalidParameterValue(`Tags.${index}.Value`, value, '4071');
     return { key, value };
   });
 }
@@ -74,7 +75,10 @@ export function tagOperations(cloud: Cloud): OperationDefinition[] {
       for (const resource of resources) {
         const keys = new Set([...resource.tags.keys(), ...tags.map((tag) => tag.key)]);
         if (keys.size > maxTagsPerResource) {
-          throw errors.quotaExceeded('10041', `The resource '${resource.id}' would have more than ${maxTagsPerResource} tags.`);
+          throw errors.quotaExceeded(
+            '10041',
+            `The resource '${resource.id}' would have more than ${maxTagsPerResource} tags.`,
+          );
         }
       }
       for (const resource of resources) for (const tag of tags) resource.tags.set(tag.key, tag.value ?? '');

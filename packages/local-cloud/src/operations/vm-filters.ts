@@ -17,15 +17,18 @@ export const vmStateCodes: Readonly<Record<string, number>> = {
 
 /** Every filter of `FiltersVm`. NIC filters look at the primary NIC a VM in a Net has. */
 export function vmFilters(cloud: Cloud): FilterTable<VmRecord> {
-  const links = (vm: VmRecord) => linkedVolumes(cloud, vm).flatMap((volume) => (volume.link ? [{ volume, link: volume.link }] : []));
+  const links = (vm: VmRecord) =>
+    linkedVolumes(cloud, vm).flatMap((volume) => (volume.link ? [{ volume, link: volume.link }] : []));
   const nic = (vm: VmRecord) => (vm.nic ? [vm] : []);
   const groupNames = (vm: VmRecord) => vm.securityGroupIds.map((id) => cloud.state.securityGroups.get(id)?.name);
-  const linkedIp = (vm: VmRecord) =>
-    [...cloud.state.publicIps.values()].find((ip) => ip.link?.vmId === vm.id);
+  const linkedIp = (vm: VmRecord) => [...cloud.state.publicIps.values()].find((ip) => ip.link?.vmId === vm.id);
   const reason = (vm: VmRecord) => vm.stateReason;
   return {
     Architectures: { type: 'strings', values: (vm) => [vm.architecture] },
-    BlockDeviceMappingDeleteOnVmDeletion: { type: 'boolean', values: (vm) => links(vm).map((l) => l.link.deleteOnVmDeletion) },
+    BlockDeviceMappingDeleteOnVmDeletion: {
+      type: 'boolean',
+      values: (vm) => links(vm).map((l) => l.link.deleteOnVmDeletion),
+    },
     BlockDeviceMappingDeviceNames: { type: 'strings', values: (vm) => links(vm).map((l) => l.link.deviceName) },
     BlockDeviceMappingLinkDates: { type: 'dates', values: (vm) => links(vm).map((l) => l.link.linkDate) },
     BlockDeviceMappingStates: { type: 'strings', values: (vm) => links(vm).map((l) => l.link.state) },
@@ -40,7 +43,11 @@ export function vmFilters(cloud: Cloud): FilterTable<VmRecord> {
     Lifecycles: { type: 'strings', values: () => ['normal'] },
     NetIds: { type: 'strings', values: (vm) => [vm.netId] },
     NicAccountIds: { type: 'strings', values: (vm) => nic(vm).map((v) => v.accountId) },
-    NicDescriptions: { type: 'strings', wildcard: true, values: (vm) => nic(vm).map(() => 'Primary network interface') },
+    NicDescriptions: {
+      type: 'strings',
+      wildcard: true,
+      values: (vm) => nic(vm).map(() => 'Primary network interface'),
+    },
     NicIsSourceDestChecked: { type: 'boolean', values: (vm) => nic(vm).map((v) => v.isSourceDestChecked) },
     NicLinkNicDeleteOnVmDeletion: { type: 'boolean', values: (vm) => nic(vm).map(() => true) },
     NicLinkNicDeviceNumbers: { type: 'integers', values: (vm) => nic(vm).map(() => 0) },
@@ -50,13 +57,19 @@ export function vmFilters(cloud: Cloud): FilterTable<VmRecord> {
     NicLinkNicVmAccountIds: { type: 'strings', values: (vm) => nic(vm).map((v) => v.accountId) },
     NicLinkNicVmIds: { type: 'strings', values: (vm) => nic(vm).map((v) => v.id) },
     NicLinkPublicIpAccountIds: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.accountId) },
-    NicLinkPublicIpLinkPublicIpIds: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.link?.linkPublicIpId) },
+    NicLinkPublicIpLinkPublicIpIds: {
+      type: 'strings',
+      values: (vm) => nic(vm).map((v) => linkedIp(v)?.link?.linkPublicIpId),
+    },
     NicLinkPublicIpPublicIpIds: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.id) },
     NicLinkPublicIpPublicIps: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.address) },
     NicMacAddresses: { type: 'strings', values: (vm) => nic(vm).map((v) => v.macAddress) },
     NicNetIds: { type: 'strings', values: (vm) => nic(vm).map((v) => v.netId) },
     NicNicIds: { type: 'strings', values: (vm) => [vm.nic?.nicId] },
-    NicPrivateIpsLinkPublicIpAccountIds: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.accountId) },
+    NicPrivateIpsLinkPublicIpAccountIds: {
+      type: 'strings',
+      values: (vm) => nic(vm).map((v) => linkedIp(v)?.accountId),
+    },
     NicPrivateIpsLinkPublicIpIds: { type: 'strings', values: (vm) => nic(vm).map((v) => linkedIp(v)?.id) },
     NicPrivateIpsPrimaryIp: { type: 'boolean', values: (vm) => nic(vm).map(() => true) },
     NicPrivateIpsPrivateIps: { type: 'strings', values: (vm) => nic(vm).map((v) => v.privateIp) },

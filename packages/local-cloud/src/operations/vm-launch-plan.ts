@@ -56,16 +56,30 @@ const maxUserDataBytes = 500 * 1024;
 function devicesOf(cloud: Cloud, context: CallContext, image: ImageRecord, body: RequestBody): PlannedDevice[] {
   const requested = parseBlockDeviceMappings(body, true) ?? [];
   const devices: PlannedDevice[] = [];
-  const plan = (deviceName: string, bsu: { snapshotId?: string; volumeSize?: number; volumeType?: string; iops?: number; deleteOnVmDeletion?: boolean }, path: string) => {
-    const snapshot = bsu.snapshotId === undefined ? undefined : findUsableSnapshot(cloud, bsu.snapshotId, context);
-    if (snapshot && snapshot.state !== 'completed') throw errors.invalidState('6003', `The snapshot '${snapshot.id}' is ${snapshot.state}.`);
+  // The OMI's own snapshots come with the right to launch it; snapshots a request adds must be usable.
+  const plan = (
+    deviceName: string,
+    bsu: { snapshotId?: string; volumeSize?: number; volumeType?: string; iops?: number; deleteOnVmDeletion?: boolean },
+    path: string,
+    fromImage = false,
+  ) => {
+    const imageSnapshot =
+      fromImage && bsu.snapshotId !== undefined ? cloud.state.snapshots.get(bsu.snapshotId) : undefined;
+    if (fromImage && bsu.snapshotId !== undefined && !imageSnapshot) {
+      throw errors.invalidState('6001', `The OMI '${image.id}' refers to the deleted snapshot '${bsu.snapshotId}'.`);
+    }
+    const snapshot =
+      imageSnapshot ?? (bsu.snapshotId === undefined ? undefined : findUsableSnapshot(cloud, bsu.snapshotId, context));
+    if (snapshot && snapshot.state !== 'completed')
+      throw errors.invalidState('6003', `The snapshot '${snapshot.id}' is ${snapshot.state}.`);
     const shape = volumeShape({ size: bsu.volumeSize, volumeType: bsu.volumeType, iops: bsu.iops }, snapshot, path);
     devices.push({ deviceName, snapshot, ...shape, deleteOnVmDeletion: bsu.deleteOnVmDeletion ?? true });
   };
   for (const device of image.blockDevices) {
     const override = requested.find((entry) => entry.deviceName === device.deviceName);
     if (override?.noDevice) {
-      if (device.deviceName === image.rootDeviceName) throw errors.invalidParameterValue('BlockDeviceMappings.NoDevice', device.deviceName, '4057');
+      if (device.deviceName === image.rootDeviceName)
+        throw errors.invalidParameterValue('BlockDeviceMappings.NoDevice', device.deviceName, '4057');
       continue;
     }
     const index = override ? requested.indexOf(override) : -1;
@@ -79,6 +93,7 @@ function devicesOf(cloud: Cloud, context: CallContext, image: ImageRecord, body:
         deleteOnVmDeletion: override?.bsu?.deleteOnVmDeletion ?? device.deleteOnVmDeletion,
       },
       `BlockDeviceMappings.${index}.Bsu.`,
+      true,
     );
   }
   requested.forEach((entry, index) => {
@@ -96,38 +111,62 @@ function networkOf(cloud: Cloud, context: CallContext, body: RequestBody) {
   const nics = optionalObjectList(body, 'Nics');
   const primary = nics?.[0];
   if (primary) {
-    checkKnownFields(primary, ['DeleteOnVmDeletion', 'Description', 'DeviceNumber', 'NicId', 'PrivateIps', 'SecondaryPrivateIpCount', 'SecurityGroupIds', 'SubnetId'], 'Nics.0');
+    checkKnownFields(
+      primary,
+      [
+        'DeleteOnVmDeletion',
+        'Description',
+        'DeviceNumber',
+        'NicId',
+        'PrivateIps',
+        'SecondaryPrivateIpCount',
+        'SecurityGroupIds',
+        'SubnetId',
+      ],
+      'Nics.0',
+    );
     const nicId = optionalString(primary, 'NicId', 'Nics.0.NicId');
     if (nicId !== undefined) throw errors.notFound('resource', nicId);
   }
-  const subnetId = optionalString(body, 'SubnetId') ?? (primary && optionalString(primary, 'SubnetId', 'Nics.0.SubnetId'));
+  const subnetId =
+    optionalString(body, 'SubnetId') ?? (primary && optionalString(primary, 'SubnetId', 'Nics.0.SubnetId'));
   const subnet = subnetId === undefined ? undefined : findOwned(cloud.state.subnets, subnetId, context, 'subnet');
-  const groupIds = optionalStringList(body, 'SecurityGroupIds') ?? (primary && optionalStringList(primary, 'SecurityGroupIds', 'Nics.0.SecurityGroupIds'));
+  const groupIds =
+    optionalStringList(body, 'SecurityGroupIds') ??
+    (primary && optionalStringList(primary, 'SecurityGroupIds', 'Nics.0.SecurityGroupIds'));
   const groupNames = optionalStringList(body, 'SecurityGroups') ?? [];
   const accountId = callerOf(context).accountId;
   const groups = (groupIds ?? []).map((id) => findOwned(cloud.state.securityGroups, id, context, 'securityGroup'));
   for (const name of groupNames) {
-    const group = [...cloud.state.securityGroups.values()].find((g) => g.accountId === accountId && g.name === name && g.netId === subnet?.netId);
+    const group = [...cloud.state.securityGroups.values()].find(
+      (g) => g.accountId === accountId && g.name === name && g.netId === subnet?.netId,
+    );
     if (!group) throw errors.notFound('securityGroupName', name);
     groups.push(group);
   }
   for (const group of groups) {
-    if (group.netId !== subnet?.netId) throw errors.invalidParameterValue('SecurityGroupIds', group.id, '4086', 'It is not in the Net of the VM.');
+    if (group.netId !== subnet?.netId)
+      throw errors.invalidParameterValue('SecurityGroupIds', group.id, '4086', 'It is not in the Net of the VM.');
   }
   if (groups.length === 0) {
-    const fallback = [...cloud.state.securityGroups.values()].find((g) => g.accountId === accountId && g.isDefault && g.netId === subnet?.netId);
+    const fallback = [...cloud.state.securityGroups.values()].find(
+      (g) => g.accountId === accountId && g.isDefault && g.netId === subnet?.netId,
+    );
     if (fallback) groups.push(fallback);
   }
   const privateIps = optionalStringList(body, 'PrivateIps') ?? [];
-  if (privateIps.length > 0 && !subnet) throw errors.invalidParameterValue('PrivateIps', privateIps[0], '4086', 'Private IPs can be chosen only in a Net.');
+  if (privateIps.length > 0 && !subnet)
+    throw errors.invalidParameterValue('PrivateIps', privateIps[0], '4086', 'Private IPs can be chosen only in a Net.');
   return { subnet, securityGroupIds: [...new Set(groups.map((g) => g.id))], privateIps };
 }
 
 function userDataOf(body: RequestBody): string | undefined {
   const userData = optionalString(body, 'UserData');
   if (userData === undefined) return undefined;
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(userData)) throw errors.invalidParameterValue('UserData', `${userData.slice(0, 16)}...`, '4047', 'It must be base64.');
-  if (Buffer.from(userData, 'base64').length > maxUserDataBytes) throw errors.invalidParameterValue('UserData', '...', '4047', 'It is larger than 500 KiB.');
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(userData))
+    throw errors.invalidParameterValue('UserData', `${userData.slice(0, 16)}...`, '4047', 'It must be base64.');
+  if (Buffer.from(userData, 'base64').length > maxUserDataBytes)
+    throw errors.invalidParameterValue('UserData', '...', '4047', 'It is larger than 500 KiB.');
   return userData;
 }
 
@@ -149,16 +188,29 @@ export function planLaunch(cloud: Cloud, context: CallContext, body: RequestBody
   const network = networkOf(cloud, context, body);
   const placement = optionalObject(body, 'Placement');
   if (placement) checkKnownFields(placement, ['SubregionName', 'Tenancy'], 'Placement');
-  const subregionName = (placement && optionalString(placement, 'SubregionName', 'Placement.SubregionName')) ?? network.subnet?.subregionName ?? cloud.subregions[0] ?? `${cloud.region}a`;
+  const subregionName =
+    (placement && optionalString(placement, 'SubregionName', 'Placement.SubregionName')) ??
+    network.subnet?.subregionName ??
+    cloud.subregions[0] ??
+    `${cloud.region}a`;
   if (!cloud.subregions.includes(subregionName)) throw errors.notFound('subregion', subregionName);
-  if (network.subnet && network.subnet.subregionName !== subregionName) throw errors.invalidParameterValue('Placement.SubregionName', subregionName, '4081', 'It is not the Subnet\'s.');
-  const tenancy = oneOf((placement && optionalString(placement, 'Tenancy', 'Placement.Tenancy')) ?? 'default', ['default', 'dedicated'], 'Placement.Tenancy') ?? 'default';
+  if (network.subnet && network.subnet.subregionName !== subregionName)
+    throw errors.invalidParameterValue('Placement.SubregionName', subregionName, '4081', "It is not the Subnet's.");
+  const tenancy =
+    oneOf(
+      (placement && optionalString(placement, 'Tenancy', 'Placement.Tenancy')) ?? 'default',
+      ['default', 'dedicated'],
+      'Placement.Tenancy',
+    ) ?? 'default';
   const bootMode = optionalString(body, 'BootMode') ?? image.bootModes[0] ?? 'legacy';
-  if (!image.bootModes.includes(bootMode)) throw errors.invalidParameterValue('BootMode', bootMode, '4047', 'The OMI does not support it.');
+  if (!image.bootModes.includes(bootMode))
+    throw errors.invalidParameterValue('BootMode', bootMode, '4047', 'The OMI does not support it.');
   const tpmEnabled = optionalBoolean(body, 'TpmEnabled') ?? image.tpmMandatory;
-  if (image.tpmMandatory && !tpmEnabled) throw errors.invalidParameterValue('TpmEnabled', tpmEnabled, '4047', 'The OMI requires a vTPM.');
+  if (image.tpmMandatory && !tpmEnabled)
+    throw errors.invalidParameterValue('TpmEnabled', tpmEnabled, '4047', 'The OMI requires a vTPM.');
   const nestedVirtualization = optionalBoolean(body, 'NestedVirtualization') ?? false;
-  if (nestedVirtualization && tenancy !== 'dedicated') throw errors.invalidParameterValue('NestedVirtualization', true, '4047', 'It needs dedicated tenancy.');
+  if (nestedVirtualization && tenancy !== 'dedicated')
+    throw errors.invalidParameterValue('NestedVirtualization', true, '4047', 'It needs dedicated tenancy.');
   optionalBoolean(body, 'BsuOptimized');
   optionalObject(body, 'ActionsOnNextBoot');
   return {
@@ -170,7 +222,12 @@ export function planLaunch(cloud: Cloud, context: CallContext, body: RequestBody
     tenancy,
     devices: devicesOf(cloud, context, image, body),
     userData: userDataOf(body),
-    shutdownBehavior: oneOf(optionalString(body, 'VmInitiatedShutdownBehavior'), ['stop', 'restart', 'terminate'], 'VmInitiatedShutdownBehavior') ?? 'stop',
+    shutdownBehavior:
+      oneOf(
+        optionalString(body, 'VmInitiatedShutdownBehavior'),
+        ['stop', 'restart', 'terminate'],
+        'VmInitiatedShutdownBehavior',
+      ) ?? 'stop',
     performance: oneOf(optionalString(body, 'Performance'), ['medium', 'high', 'highest'], 'Performance') ?? 'high',
     bootMode,
     tpmEnabled,

@@ -50,7 +50,9 @@ function privateIpOf(cloud: Cloud, plan: LaunchPlan, index: number): string {
   const subnet = plan.subnet;
   if (!subnet) return cloud.addresses.private.allocate();
   const cidr = parseCidr(subnet.ipRange);
-  const taken = new Set([...cloud.state.vms.values()].filter((vm) => vm.state !== 'terminated').map((vm) => vm.privateIp));
+  const taken = new Set(
+    [...cloud.state.vms.values()].filter((vm) => vm.state !== 'terminated').map((vm) => vm.privateIp),
+  );
   for (; cidr && subnet.nextHost < cidr.size - 1; subnet.nextHost += 1) {
     const address = formatIp(cidr.base + subnet.nextHost);
     if (!taken.has(address)) return address;
@@ -58,7 +60,14 @@ function privateIpOf(cloud: Cloud, plan: LaunchPlan, index: number): string {
   throw errors.quotaExceeded('10011', `The Subnet '${subnet.id}' has no free IP left.`);
 }
 
-function createVm(cloud: Cloud, account: Account, plan: LaunchPlan, index: number, reservationId: string, clientToken?: string): VmRecord {
+function createVm(
+  cloud: Cloud,
+  account: Account,
+  plan: LaunchPlan,
+  index: number,
+  reservationId: string,
+  clientToken?: string,
+): VmRecord {
   const vm: VmRecord = {
     ...newRecordBase(cloud, 'vm', account),
     state: 'pending',
@@ -105,7 +114,13 @@ function createVm(cloud: Cloud, account: Account, plan: LaunchPlan, index: numbe
       snapshotId: device.snapshot?.id,
       subregionName: vm.subregionName,
       ready: Promise.resolve(),
-      link: { vmId: vm.id, deviceName: device.deviceName, state: 'attaching', deleteOnVmDeletion: device.deleteOnVmDeletion, linkDate: cloud.now() },
+      link: {
+        vmId: vm.id,
+        deviceName: device.deviceName,
+        state: 'attaching',
+        deleteOnVmDeletion: device.deleteOnVmDeletion,
+        linkDate: cloud.now(),
+      },
     };
     volume.visibleAt = vm.visibleAt;
     cloud.state.volumes.set(volume.id, volume);
@@ -119,7 +134,9 @@ function createVm(cloud: Cloud, account: Account, plan: LaunchPlan, index: numbe
 
 /** How many VMs to create: as many as asked, within the account's quota, at least MinVmsCount. */
 function countWithinQuota(cloud: Cloud, account: Account, plan: LaunchPlan): number {
-  const live = [...cloud.state.vms.values()].filter((vm) => vm.accountId === account.accountId && vm.state !== 'terminated').length;
+  const live = [...cloud.state.vms.values()].filter(
+    (vm) => vm.accountId === account.accountId && vm.state !== 'terminated',
+  ).length;
   const room = cloud.maxVmsPerAccount - live;
   if (room < plan.minCount) {
     throw errors.quotaExceeded('10010', `The account may have ${cloud.maxVmsPerAccount} VMs; ${live} exist.`);
@@ -139,7 +156,10 @@ export function createVmsOperation(cloud: Cloud): OperationDefinition {
         const plan = planLaunch(cloud, context, body);
         const count = countWithinQuota(cloud, account, plan);
         const reservationId = cloud.state.newId('reservation');
-        return Array.from({ length: count }, (_, index) => createVm(cloud, account, plan, index, reservationId, clientToken).id);
+        return Array.from(
+          { length: count },
+          (_, index) => createVm(cloud, account, plan, index, reservationId, clientToken).id,
+        );
       },
       (ids) => ({
         Vms: ids.flatMap((id) => {

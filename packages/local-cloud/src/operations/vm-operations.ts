@@ -1,4 +1,4 @@
-import type { VmState } from '@osc-packer/oapi-client';
+import type { VmStateInfo } from '@osc-packer/oapi-client';
 import { errors } from '../api/errors';
 import type { CallContext, OperationDefinition, RequestBody } from '../api/operation';
 import { optionalBoolean, requiredString, requiredStringList } from '../api/params';
@@ -29,7 +29,7 @@ function vmsOf(cloud: Cloud, context: CallContext, body: RequestBody): VmRecord[
   return [...new Set(requiredStringList(body, 'VmIds'))].map((id) => findOwned(cloud.state.vms, id, context, 'vm'));
 }
 
-function transition(vms: readonly VmRecord[], act: (vm: VmRecord) => void): { Vms: VmState[] } {
+function transition(vms: readonly VmRecord[], act: (vm: VmRecord) => void): { Vms: VmStateInfo[] } {
   return {
     Vms: vms.map((vm) => {
       const PreviousState = vm.state;
@@ -95,7 +95,10 @@ export function vmOperations(cloud: Cloud): OperationDefinition[] {
       const vms = vmsOf(cloud, context, body);
       for (const vm of vms) {
         if (vm.deletionProtection && vm.state !== 'terminated') {
-          throw errors.invalidState('6006', `The VM '${vm.id}' has deletion protection; disable it with UpdateVm first.`);
+          throw errors.invalidState(
+            '6006',
+            `The VM '${vm.id}' has deletion protection; disable it with UpdateVm first.`,
+          );
         }
       }
       return transition(vms, (vm) => {

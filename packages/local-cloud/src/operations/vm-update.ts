@@ -38,7 +38,8 @@ const parameters = [
 export function updateVmOperation(cloud: Cloud): OperationDefinition {
   return defineOperation('UpdateVm', parameters, (context, body) => {
     const vm = findOwned(cloud.state.vms, requiredString(body, 'VmId'), context, 'vm');
-    if (vm.state === 'terminated' || vm.state === 'shutting-down') throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
+    if (vm.state === 'terminated' || vm.state === 'shutting-down')
+      throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
     for (const name of ['VmType', 'UserData', 'Performance', 'NestedVirtualization'] as const) {
       if (body[name] !== undefined && vm.state !== 'stopped') {
         throw errors.invalidState('6006', `The VM '${vm.id}' must be stopped to change ${name}.`);
@@ -52,9 +53,14 @@ export function updateVmOperation(cloud: Cloud): OperationDefinition {
     const groupIds = optionalStringList(body, 'SecurityGroupIds');
     for (const id of groupIds ?? []) {
       const group = findOwned(cloud.state.securityGroups, id, context, 'securityGroup');
-      if (group.netId !== vm.netId) throw errors.invalidParameterValue('SecurityGroupIds', id, '4086', 'It is not in the Net of the VM.');
+      if (group.netId !== vm.netId)
+        throw errors.invalidParameterValue('SecurityGroupIds', id, '4086', 'It is not in the Net of the VM.');
     }
-    const behavior = oneOf(optionalString(body, 'VmInitiatedShutdownBehavior'), ['stop', 'restart', 'terminate'], 'VmInitiatedShutdownBehavior');
+    const behavior = oneOf(
+      optionalString(body, 'VmInitiatedShutdownBehavior'),
+      ['stop', 'restart', 'terminate'],
+      'VmInitiatedShutdownBehavior',
+    );
     const performance = oneOf(optionalString(body, 'Performance'), ['medium', 'high', 'highest'], 'Performance');
     const userData = optionalString(body, 'UserData');
     const mappings = (optionalObjectList(body, 'BlockDeviceMappings') ?? []).map((entry, index) => {
@@ -66,8 +72,12 @@ export function updateVmOperation(cloud: Cloud): OperationDefinition {
       const volume = linkedVolumes(cloud, vm).find(
         (v) => v.link?.deviceName === deviceName || v.id === optionalString(bsu, 'VolumeId', `${path}.Bsu.VolumeId`),
       );
-      if (!volume) throw errors.invalidParameterValue(`${path}.DeviceName`, deviceName, '4003', 'No volume of the VM is on it.');
-      return { volume, deleteOnVmDeletion: optionalBoolean(bsu, 'DeleteOnVmDeletion', `${path}.Bsu.DeleteOnVmDeletion`) };
+      if (!volume)
+        throw errors.invalidParameterValue(`${path}.DeviceName`, deviceName, '4003', 'No volume of the VM is on it.');
+      return {
+        volume,
+        deleteOnVmDeletion: optionalBoolean(bsu, 'DeleteOnVmDeletion', `${path}.Bsu.DeleteOnVmDeletion`),
+      };
     });
     const deletionProtection = optionalBoolean(body, 'DeletionProtection');
     const sourceDest = optionalBoolean(body, 'IsSourceDestChecked');

@@ -100,10 +100,17 @@ export function volumeOperations(cloud: Cloud): OperationDefinition[] {
       const vm = findOwned(cloud.state.vms, requiredString(body, 'VmId'), context, 'vm');
       const deviceName = requiredString(body, 'DeviceName');
       if (!isDeviceName(deviceName)) throw errors.invalidParameterValue('DeviceName', deviceName, '4019');
-      if (volume.state !== 'available') throw errors.invalidState('6007', `The volume '${volume.id}' is ${volume.state}.`);
-      if (vm.state !== 'running' && vm.state !== 'stopped') throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
+      if (volume.state !== 'available')
+        throw errors.invalidState('6007', `The volume '${volume.id}' is ${volume.state}.`);
+      if (vm.state !== 'running' && vm.state !== 'stopped')
+        throw errors.invalidState('6006', `The VM '${vm.id}' is ${vm.state}.`);
       if (volume.subregionName !== vm.subregionName) {
-        throw errors.invalidParameterValue('VmId', vm.id, '4081', `The volume is in ${volume.subregionName}, the VM in ${vm.subregionName}.`);
+        throw errors.invalidParameterValue(
+          'VmId',
+          vm.id,
+          '4081',
+          `The volume is in ${volume.subregionName}, the VM in ${vm.subregionName}.`,
+        );
       }
       if (linkedVolumes(cloud, vm).some((other) => other.link?.deviceName === deviceName)) {
         throw errors.conflict('9003', `The device '${deviceName}' of the VM '${vm.id}' is already in use.`);
@@ -115,7 +122,8 @@ export function volumeOperations(cloud: Cloud): OperationDefinition[] {
       const volume = findOwned(cloud.state.volumes, requiredString(body, 'VolumeId'), context, 'volume');
       optionalBoolean(body, 'ForceUnlink');
       const link = volume.link;
-      if (!link || volume.state !== 'in-use') throw errors.invalidState('6007', `The volume '${volume.id}' is not linked.`);
+      if (!link || volume.state !== 'in-use')
+        throw errors.invalidState('6007', `The volume '${volume.id}' is not linked.`);
       if (link.state === 'detaching') return {};
       const vm = cloud.state.vms.get(link.vmId);
       if (vm && link.deviceName === vm.rootDeviceName && vm.state !== 'stopped' && vm.state !== 'terminated') {
@@ -126,7 +134,9 @@ export function volumeOperations(cloud: Cloud): OperationDefinition[] {
     }),
     defineOperation('ReadVolumes', ['Filters', 'NextPageToken', 'ResultsPerPage'], (context, body) => {
       const accountId = callerOf(context).accountId;
-      const mine = byCreation(cloud.state.volumes.values()).filter((v) => v.accountId === accountId && isVisible(v, context.now));
+      const mine = byCreation(cloud.state.volumes.values()).filter(
+        (v) => v.accountId === accountId && isVisible(v, context.now),
+      );
       const page = paginate(applyFilters(mine, body.Filters, volumeFilters), context.operation, body);
       return { Volumes: page.items.map(presentVolume), NextPageToken: page.nextPageToken };
     }),

@@ -21,7 +21,8 @@ export function volumeShape(
   const size = fields.size ?? snapshot?.volumeSize;
   if (size === undefined) throw errors.missingParameter(`${path}Size`);
   if (size < 1 || size > maxVolumeSizeGiB || (snapshot && size < snapshot.volumeSize)) {
-    const why = snapshot && size < snapshot.volumeSize ? `It is smaller than the snapshot (${snapshot.volumeSize} GiB).` : '';
+    const why =
+      snapshot && size < snapshot.volumeSize ? `It is smaller than the snapshot (${snapshot.volumeSize} GiB).` : '';
     throw errors.invalidParameterValue(`${path}Size`, size, '4078', why);
   }
   const volumeType = fields.volumeType ?? 'standard';
