@@ -1,5 +1,3 @@
-/** Starts an Outscale-compatible cloud on loopback; the handle has its endpoint, keys, faults, inventory. */
-
 /** How an account is configured at start (alias, keys, id). */
 export type { AccountOptions } from './accounts/account-registry';
 /** What the inventory endpoint answers (live resources per account, SSH endpoints of VMs). */
@@ -29,6 +27,7 @@ export {
   faultRuleSchema,
   faultsFileSchema,
 } from './faults/fault-rule';
+/** Starts an Outscale-compatible cloud on loopback; the handle has its endpoint, keys, faults, inventory. */
 export { type LocalCloud, type LocalCloudAccount, startLocalCloud } from './local-cloud';
 /** Every option of `startLocalCloud`. */
 export type { LocalCloudOptions } from './local-cloud-options';

@@ -10,12 +10,21 @@ export interface AddressRanges {
 
 export const defaultAddressRanges: AddressRanges = { vmPublic: '127.64', elastic: '127.65', private: '10.9' };
 
-/** A /16 of addresses handed out in order, skipping network and broadcast-looking hosts, reused on release. */
+/**
+ * A /16 of addresses handed out in order from a random start (so clouds running side by side, say in
+ * parallel tests, rarely pick the same loopback address for their VMs' SSH servers), skipping network
+ * and broadcast-looking hosts, reused on release.
+ */
 export class AddressRange {
   private readonly used = new Set<string>();
-  private next = 0;
+  private next: number;
 
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    random: () => number = Math.random,
+  ) {
+    this.next = Math.floor(random() * 65_536);
+  }
 
   allocate(): string {
     for (let tries = 0; tries < 65_536; tries += 1) {
@@ -44,7 +53,7 @@ export class AddressPool {
   readonly elastic: AddressRange;
   readonly private: AddressRange;
 
-  constructor(ranges: AddressRanges = defaultAddressRanges) {
+  constructor(ranges: AddressRanges = defaultAddressRanges, random?: () => number) {
     for (const prefix of [ranges.vmPublic, ranges.elastic, ranges.private]) {
       if (!/^\d{1,3}\.\d{1,3}$/.test(prefix))
         throw new RangeError(`'${prefix}' is not the first two octets of an IPv4`);
@@ -52,8 +61,8 @@ export class AddressPool {
     if (!ranges.vmPublic.startsWith('127.') || !ranges.elastic.startsWith('127.')) {
       throw new RangeError('public addresses must be loopback addresses (127.x)');
     }
-    this.vmPublic = new AddressRange(ranges.vmPublic);
-    this.elastic = new AddressRange(ranges.elastic);
-    this.private = new AddressRange(ranges.private);
+    this.vmPublic = new AddressRange(ranges.vmPublic, random);
+    this.elastic = new AddressRange(ranges.elastic, random);
+    this.private = new AddressRange(ranges.private, random);
   }
 }
