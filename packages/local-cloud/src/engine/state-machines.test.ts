@@ -141,3 +141,25 @@ describe('state machines', () => {
     await bob('ReadKeypairs', { ResultsPerPage: 1001 }, 400);
   });
 });
+
+describe('a VM whose machine cannot start', () => {
+  it('terminates, says why in StateReason and the console, and frees its volumes', async () => {
+    const broken = await startTestCloud();
+    broken.machines.runtime.start = async () => {
+      throw new Error('no user namespaces on this machine');
+    };
+    try {
+      const vmId = must((await broken.alice('CreateVms', { ImageId: broken.cloud.catalogImageId })).Vms?.[0]?.VmId);
+      const vm = await until(
+        async () => must((await broken.alice('ReadVms', { Filters: { VmIds: [vmId] } })).Vms?.[0]),
+        (v) => v.State === 'terminated',
+      );
+      expect(vm.StateReason).toBe('Server.InternalError: no user namespaces on this machine');
+      const console = must((await broken.alice('ReadConsoleOutput', { VmId: vmId })).ConsoleOutput);
+      expect(Buffer.from(console, 'base64').toString()).toContain('no user namespaces on this machine');
+      await until(() => broken.alice('ReadVolumes', {}), (a) => a.Volumes?.length === 0);
+    } finally {
+      await broken.cloud.close();
+    }
+  });
+});
