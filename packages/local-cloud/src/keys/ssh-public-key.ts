@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader cannot see its named exports in the built package.
+import ssh2 from 'ssh2';
 
 /** A public key in the forms the API and VMs need. */
 export interface SshPublicKey {
@@ -59,7 +60,7 @@ function fromBlob(blob: Buffer): SshPublicKey {
  */
 export function parsePublicKey(text: string): SshPublicKey | undefined {
   const trimmed = text.trim();
-  const parsed = utils.parseKey(trimmed);
+  const parsed = ssh2.utils.parseKey(trimmed);
   if (!(parsed instanceof Error)) {
     const key = Array.isArray(parsed) ? parsed[0] : parsed;
     if (key) return fromBlob(key.getPublicSSH());
