@@ -157,7 +157,10 @@ describe('a VM whose machine cannot start', () => {
       expect(vm.StateReason).toBe('Server.InternalError: no user namespaces on this machine');
       const console = must((await broken.alice('ReadConsoleOutput', { VmId: vmId })).ConsoleOutput);
       expect(Buffer.from(console, 'base64').toString()).toContain('no user namespaces on this machine');
-      await until(() => broken.alice('ReadVolumes', {}), (a) => a.Volumes?.length === 0);
+      await until(
+        () => broken.alice('ReadVolumes', {}),
+        (a) => a.Volumes?.length === 0,
+      );
     } finally {
       await broken.cloud.close();
     }
