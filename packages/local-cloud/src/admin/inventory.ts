@@ -1,5 +1,5 @@
 import type { Cloud } from '../engine/cloud';
-import type { RecordBase, VmRecord } from '../model/records';
+import type { RecordBase, VmRecord, VolumeRecord } from '../model/records';
 import { shownPublicIp } from '../present/vm';
 
 /** A VM in the inventory, with where its SSH server really listens. */
@@ -58,7 +58,13 @@ function vmEntry(vm: VmRecord): VmInventoryEntry {
   };
 }
 
-/** Live resources per account, for leak checks. */
+// The host VM's root volume is the machine osc-packer runs on, not something a build created.
+function isHostRoot(cloud: Cloud, volume: VolumeRecord): boolean {
+  const vm = volume.link ? cloud.state.vms.get(volume.link.vmId) : undefined;
+  return vm?.isHost === true && volume.link?.deviceName === vm.rootDeviceName;
+}
+
+/** Live resources per account, for leak checks: what is already being deleted does not count. */
 export function inventory(cloud: Cloud): Inventory {
   const { state } = cloud;
   const owned = <T extends RecordBase>(records: Iterable<T>, accountId: string) =>
@@ -81,7 +87,9 @@ export function inventory(cloud: Cloud): Inventory {
             ),
         )
         .map((v) => ({ volumeId: v.id, state: v.state, ...(v.link ? { vmId: v.link.vmId } : {}) })),
-      snapshots: owned(state.snapshots.values(), id).map((s) => ({ snapshotId: s.id, state: s.state })),
+      snapshots: owned(state.snapshots.values(), id)
+        .filter((s) => s.state !== 'deleting')
+        .map((s) => ({ snapshotId: s.id, state: s.state })),
       images: owned(state.images.values(), id).map((i) => ({ imageId: i.id, name: i.name, state: i.state })),
       keypairs: owned(state.keypairs.values(), id).map((k) => ({ keypairId: k.id, keypairName: k.name })),
       securityGroups: owned(state.securityGroups.values(), id)
