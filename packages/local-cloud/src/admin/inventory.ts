@@ -78,14 +78,7 @@ export function inventory(cloud: Cloud): Inventory {
         .filter((vm) => vm.state !== 'terminated' && !vm.isHost)
         .map(vmEntry),
       volumes: owned(state.volumes.values(), id)
-        .filter(
-          (v) =>
-            !(
-              v.link &&
-              state.vms.get(v.link.vmId)?.isHost &&
-              v.link.deviceName === state.vms.get(v.link.vmId)?.rootDeviceName
-            ),
-        )
+        .filter((v) => v.state !== 'deleting' && !isHostRoot(cloud, v))
         .map((v) => ({ volumeId: v.id, state: v.state, ...(v.link ? { vmId: v.link.vmId } : {}) })),
       snapshots: owned(state.snapshots.values(), id)
         .filter((s) => s.state !== 'deleting')
