@@ -1,0 +1,45 @@
+// Which entries of the host's /etc a VM's /etc may copy. VMs need the host's configuration for the host's
+// userland to work (alternatives, ld.so, nsswitch, ca-certificates), but never its secrets or identity.
+
+// Relative paths replaced by the image's own files or never shown to a VM.
+const excludedPaths = new Set([
+  'shadow',
+  'shadow-',
+  'gshadow',
+  'gshadow-',
+  'passwd-',
+  'group-',
+  '.pwd.lock',
+  'subuid',
+  'subuid-',
+  'subgid',
+  'subgid-',
+  'sudoers',
+  'sudoers.d',
+  'machine-id',
+  'hostname',
+  'hosts',
+  'ssl/private',
+  'security/opasswd',
+]);
+
+/** The permission bits of a stat, and what kind of entry it is. */
+export interface EtcEntryStats {
+  mode: number;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * True when the host's `/etc/<relativePath>` may be copied into VMs: not a secret by name (password
+ * hashes, SSH host keys, TLS private keys), readable by everyone on the host, and a plain file, directory
+ * or symlink. A directory that fails is skipped with everything under it.
+ */
+export function keepEtcEntry(relativePath: string, stats: EtcEntryStats): boolean {
+  if (excludedPaths.has(relativePath)) return false;
+  if (/^ssh\/ssh_host_[^/]*$/.test(relativePath)) return false;
+  if (stats.isSymbolicLink()) return true;
+  if (stats.isDirectory()) return (stats.mode & 0o005) === 0o005;
+  return stats.isFile() && (stats.mode & 0o004) === 0o004;
+}
