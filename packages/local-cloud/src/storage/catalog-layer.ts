@@ -1,9 +1,9 @@
-import { access, chmod, chown, copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, copyFile, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepEtcEntry } from './etc-filter';
 import type { HostUserland } from './host-userland';
 import { sudoElevatePath, sudoShim } from './sudo-shim';
-import { copyFilteredTree } from './tree-copy';
+import { copyFilteredTree, createWhiteouts, scanTree } from './tree-copy';
 import { cloudUser, vmAccountFiles } from './vm-accounts';
 
 export interface CatalogLayerOptions {
@@ -56,7 +56,8 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   const { userland, privileged } = options;
   const host = (path: string) => join(userland.hostRoot, path);
   await chmod(dir, 0o755);
-  await copyFilteredTree(host('etc'), join(dir, 'etc'), { keep: keepEtcEntry, preserveOwner: privileged });
+  if (userland.etcFromHost) await hideHostSecrets(host('etc'), join(dir, 'etc'));
+  else await copyFilteredTree(host('etc'), join(dir, 'etc'), { keep: keepEtcEntry, preserveOwner: privileged });
   const owned = async (path: string, mode: number, owner?: 'cloud-user') => {
     if (privileged) await chown(path, owner ? cloudUser.uid : 0, owner ? cloudUser.gid : 0);
     await chmod(path, mode);
@@ -91,7 +92,7 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   await write('etc/hosts', hostsFile, 0o644);
   await write('etc/machine-id', '', 0o444);
   await write('etc/sudoers', sudoersFile, 0o440);
-  await mkdir(join(dir, 'etc/sudoers.d'));
+  await mkdir(join(dir, 'etc/sudoers.d'), { recursive: true });
   await owned(join(dir, 'etc/sudoers.d'), 0o750);
   await write('etc/sudoers.d/90-cloud-init-users', cloudUserSudoers, 0o440);
   await write('usr/bin/sudo', sudoShim, 0o755);
@@ -104,14 +105,44 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   await copySkeletonFiles(host('etc/skel'), join(dir, cloudUser.home.slice(1)), privileged);
 }
 
+// What the image writes in /etc itself (see buildCatalogLayer); never hidden, since it replaces the host's.
+const ownEtcFiles = new Set(['passwd', 'group', 'shadow', 'gshadow', 'hostname', 'hosts', 'machine-id', 'sudoers']);
+
+/**
+ * Where VMs see the host's /etc through an overlay (as root), the image hides what the host must keep to
+ * itself with whiteouts: password hashes, SSH host keys, TLS private keys, whatever is not world-readable,
+ * and the host's own sudoers rules. Parent directories keep the host's owners and modes.
+ */
+async function hideHostSecrets(hostEtc: string, etc: string): Promise<void> {
+  await mkdir(etc);
+  const { rejected } = await scanTree(hostEtc, keepEtcEntry);
+  const hidden = rejected.filter((path) => !ownEtcFiles.has(path) && path !== 'sudoers.d');
+  const hostRules = await readdir(join(hostEtc, 'sudoers.d')).catch(() => []);
+  hidden.push(...hostRules.map((name) => `sudoers.d/${name}`));
+  for (const path of hidden) {
+    const parts = path.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      const relative = parts.slice(0, i).join('/');
+      const created = await mkdir(join(etc, relative)).then(
+        () => true,
+        () => false,
+      );
+      if (!created) continue;
+      const stats = await stat(join(hostEtc, relative));
+      await chown(join(etc, relative), stats.uid, stats.gid);
+      await chmod(join(etc, relative), stats.mode & 0o7777);
+    }
+  }
+  await createWhiteouts(hidden.map((path) => join(etc, path)));
+}
+
+/** The cloud user's dotfiles, as adduser copies them from /etc/skel (plain files only). */
 async function copySkeletonFiles(skel: string, home: string, privileged: boolean): Promise<void> {
-  const names = await readdir(skel).catch(() => []);
-  for (const name of names) {
-    await copyFilteredTree(join(skel, name), join(home, name), {
-      keep: (_path, stats) => stats.isFile() || stats.isDirectory(),
-      preserveOwner: false,
-    });
-    if (privileged) await chown(join(home, name), cloudUser.uid, cloudUser.gid);
+  const entries = await readdir(skel, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    await copyFile(join(skel, entry.name), join(home, entry.name));
+    if (privileged) await chown(join(home, entry.name), cloudUser.uid, cloudUser.gid);
   }
 }
 

@@ -134,7 +134,7 @@ export class LocalDataStore implements DataStore {
 
   /** What the host lends VMs of its userland (for the VM runtime). */
   hostUserland(): Promise<HostUserland> {
-    this.userland ??= inspectHostUserland('/');
+    this.userland ??= inspectHostUserland('/', this.privileged);
     return this.userland;
   }
 

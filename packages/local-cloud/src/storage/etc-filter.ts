@@ -23,23 +23,15 @@ const excludedPaths = new Set([
   'security/opasswd',
 ]);
 
-/** The permission bits of a stat, and what kind of entry it is. */
-export interface EtcEntryStats {
-  mode: number;
-  isDirectory(): boolean;
-  isFile(): boolean;
-  isSymbolicLink(): boolean;
-}
-
 /**
  * True when the host's `/etc/<relativePath>` may be copied into VMs: not a secret by name (password
  * hashes, SSH host keys, TLS private keys), readable by everyone on the host, and a plain file, directory
- * or symlink. A directory that fails is skipped with everything under it.
+ * or symlink (`type` as find's `%y`). A directory that fails is skipped with everything under it.
  */
-export function keepEtcEntry(relativePath: string, stats: EtcEntryStats): boolean {
+export function keepEtcEntry(relativePath: string, entry: { type: string; mode: number }): boolean {
   if (excludedPaths.has(relativePath)) return false;
   if (/^ssh\/ssh_host_[^/]*$/.test(relativePath)) return false;
-  if (stats.isSymbolicLink()) return true;
-  if (stats.isDirectory()) return (stats.mode & 0o005) === 0o005;
-  return stats.isFile() && (stats.mode & 0o004) === 0o004;
+  if (entry.type === 'l') return true;
+  if (entry.type === 'd') return (entry.mode & 0o005) === 0o005;
+  return entry.type === 'f' && (entry.mode & 0o004) === 0o004;
 }

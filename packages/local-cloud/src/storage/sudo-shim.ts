@@ -125,7 +125,8 @@ else
 fi
 set -- "PATH=$secure_path" "USER=$t_name" "LOGNAME=$t_name" "MAIL=/var/mail/$t_name" \\
   "SUDO_USER=$me" "SUDO_UID=$my_uid" "SUDO_GID=$my_gid" "SUDO_COMMAND=$sudo_command" "$@"
-if [ -n "$chdir" ]; then cd "$chdir" || exit 1; fi
+# The target user changes directory (the caller may not enter it, e.g. /root for sudo -i).
+if [ -n "$chdir" ]; then set -- -C "$chdir" "$@"; fi
 
 run() {
   if [ "$my_uid" = "$t_uid" ]; then exec /usr/bin/env $env_mode "$@"; fi

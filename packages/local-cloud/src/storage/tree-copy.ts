@@ -1,45 +1,91 @@
-import type { Stats } from 'node:fs';
-import { chmod, copyFile, lchown, lstat, lutimes, mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCommand } from '../runtime/run-command';
+import { defaultPath, runCommand } from '../runtime/run-command';
 
-/** Entry stats as `keep` sees them. */
-export type TreeEntryStats = Stats;
-
-export interface FilteredCopyOptions {
-  /** Whether `src/<relativePath>` is copied; a rejected directory is skipped whole. */
-  keep(relativePath: string, stats: TreeEntryStats): boolean;
-  /** Keep owners (needs root); otherwise the copy belongs to the current user. */
-  preserveOwner: boolean;
+/** What `keep` knows of an entry: its type (as find's `%y`: f, d, l, …) and permission bits. */
+export interface TreeEntry {
+  type: string;
+  mode: number;
 }
 
 /**
- * Copies a tree entry by entry, never following symlinks and never reading what `keep` rejects (so a
- * secret is not even transiently copied). Modes and timestamps are kept; owners too with `preserveOwner`.
+ * Lists `src` (one `find`) and sorts its entries by `keep`: `kept` (with `.` first), and `rejected`, where a
+ * rejected directory stands for everything under it.
+ */
+export async function scanTree(
+  src: string,
+  keep: (relativePath: string, entry: TreeEntry) => boolean,
+): Promise<{ kept: string[]; rejected: string[] }> {
+  const { stdout } = await runCommand('find', [src, '-mindepth', '1', '-printf', '%y %m %P\\0']);
+  const kept = ['.'];
+  const rejected: string[] = [];
+  for (const record of stdout.split('\0')) {
+    const match = /^(\S) ([0-7]+) (.*)$/s.exec(record);
+    if (!match) continue;
+    const [, type = '', mode = '', path = ''] = match;
+    if (rejected.some((dir) => path.startsWith(`${dir}/`))) continue;
+    if (keep(path, { type, mode: Number.parseInt(mode, 8) })) kept.push(path);
+    else rejected.push(path);
+  }
+  return { kept, rejected };
+}
+
+/**
+ * Copies the entries of `src` that `keep` accepts (a rejected directory is skipped whole) to `dst`, which
+ * must not exist: one `find` lists the tree, one `tar` pipe copies it, so a rejected file (a secret) is
+ * never read. Symlinks are copied as links; modes and times are kept, owners too with `preserveOwner`.
  */
 export async function copyFilteredTree(
   src: string,
   dst: string,
-  options: FilteredCopyOptions,
-  rel = '',
+  options: { keep(relativePath: string, entry: TreeEntry): boolean; preserveOwner: boolean },
 ): Promise<void> {
-  const stats = await lstat(src);
-  if (rel !== '' && !options.keep(rel, stats)) return;
-  if (stats.isDirectory()) {
-    await mkdir(dst);
-    for (const name of await readdir(src)) {
-      await copyFilteredTree(join(src, name), join(dst, name), options, rel === '' ? name : `${rel}/${name}`);
-    }
-  } else if (stats.isSymbolicLink()) {
-    await symlink(await readlink(src), dst);
-  } else if (stats.isFile()) {
-    await copyFile(src, dst);
-  } else {
-    return;
-  }
-  if (options.preserveOwner) await lchown(dst, stats.uid, stats.gid);
-  if (!stats.isSymbolicLink()) await chmod(dst, stats.mode & 0o7777);
-  await lutimes(dst, stats.atime, stats.mtime);
+  const { kept } = await scanTree(src, options.keep);
+  await mkdir(dst);
+  const owner = options.preserveOwner ? '--same-owner' : '--no-same-owner';
+  await pipeCommands(
+    [
+      'tar',
+      '--create',
+      '--file=-',
+      `--directory=${src}`,
+      '--no-recursion',
+      '--null',
+      '--files-from=-',
+      '--numeric-owner',
+    ],
+    ['tar', '--extract', '--file=-', `--directory=${dst}`, '--preserve-permissions', '--numeric-owner', owner],
+    `${kept.join('\0')}\0`,
+  );
+}
+
+/** Creates overlayfs whiteouts (0/0 character devices, allowed without privileges) at `paths`. */
+export async function createWhiteouts(paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await runCommand('sh', ['-c', 'for f do mknod "$f" c 0 0 || exit 1; done', 'sh', ...paths]);
+}
+
+/** Runs `first | second` (no shell), feeding `input` to the first; rejects if either fails. */
+function pipeCommands(first: readonly string[], second: readonly string[], input: string): Promise<void> {
+  const start = (argv: readonly string[]) =>
+    spawn(argv[0] ?? '', argv.slice(1), { env: { PATH: defaultPath }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const [a, b] = [start(first), start(second)];
+  a.stdout.pipe(b.stdin);
+  a.stdin.end(input);
+  b.stdout.resume();
+  const done = (child: typeof a, argv: readonly string[]) =>
+    new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`${argv.slice(0, 2).join(' ')} failed (${code}): ${stderr.trim()}`)),
+      );
+    });
+  return Promise.all([done(a, first), done(b, second)]).then(() => {});
 }
 
 /**

@@ -38,11 +38,12 @@ export function vmAccountFiles(hostPasswd: string, hostGroup: string, hasBash: b
   const users = lines(hostPasswd).filter((f) => f.length >= 7 && isSystemId(f[2]) && f[0] !== cloudUser.name);
   const shell = hasBash ? '/bin/bash' : '/bin/sh';
   users.push([cloudUser.name, 'x', `${cloudUser.uid}`, `${cloudUser.gid}`, ',,,', cloudUser.home, shell]);
+  const accounts = new Set(users.map((f) => f[0]));
   const groups = lines(hostGroup).filter((f) => f.length >= 4 && isSystemId(f[2]) && f[0] !== cloudUser.name);
   for (const group of groups) {
-    if (!cloudUserGroups.includes(group[0] ?? '')) continue;
-    const members = (group[3] ?? '').split(',').filter((m) => m !== '');
-    group[3] = [...members, cloudUser.name].join(',');
+    const members = (group[3] ?? '').split(',').filter((m) => accounts.has(m) && m !== cloudUser.name);
+    if (cloudUserGroups.includes(group[0] ?? '')) members.push(cloudUser.name);
+    group[3] = members.join(',');
   }
   groups.push([cloudUser.name, 'x', `${cloudUser.gid}`, '']);
   const names = (rows: string[][]) => rows.map((f) => f[0] ?? '');

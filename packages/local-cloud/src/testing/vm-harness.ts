@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, utils } from 'ssh2';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VmLaunch, VolumeData } from '../runtime/vm-runtime';
@@ -123,4 +126,50 @@ export function exec(
 /** Random bytes of `size`. */
 export function randomContent(size: number): Buffer {
   return randomBytes(size);
+}
+
+/** Writes `key` as an OpenSSH identity file (mode 0600) in `dir` and returns its path. */
+export function writeIdentity(dir: string, key: TestKey): string {
+  const path = join(dir, 'id_ed25519');
+  writeFileSync(path, key.privateKey, { mode: 0o600 });
+  return path;
+}
+
+/** Options that make OpenSSH clients talk to a throwaway VM non-interactively. */
+export function opensshOptions(identity: string): string[] {
+  return [
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'LogLevel=ERROR',
+    '-i',
+    identity,
+  ];
+}
+
+/** Runs a host program to completion (an OpenSSH client) and returns its status and output. */
+export function runClient(file: string, args: readonly string[], input?: string): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), code, signal }),
+    );
+    child.stdin.end(input);
+  });
+}
+
+/** True when a program is on this machine's PATH. */
+export function hasProgram(name: string): boolean {
+  return (process.env.PATH ?? '/usr/bin:/bin').split(':').some((dir) => existsSync(join(dir, name)));
 }
