@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client, SFTPWrapper } from 'ssh2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningVm } from '../runtime/vm-runtime';
 import {
   exec,
@@ -14,6 +14,9 @@ import {
   VmHarness,
   writeIdentity,
 } from '../testing/vm-harness';
+
+// Real VMs on a shared 2-core machine: boots take a fraction of a second, but leave room under load.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 

@@ -10,8 +10,9 @@ export function sftpFallbackProgram(): string {
   const codec = SftpCodec.name;
   return [
     `'use strict';`,
-    SftpCodec.toString(),
-    SftpFallbackServer.toString(),
+    // Bundlers may turn a class declaration into an anonymous class expression: bind each to its name.
+    `const ${codec} = ${SftpCodec.toString()};`,
+    `const ${server} = ${SftpFallbackServer.toString()};`,
     `const server = new ${server}(require('node:fs'), require('node:path'), new ${codec}(), (data) => process.stdout.write(data));`,
     `process.stdin.on('data', (chunk) => server.receive(chunk));`,
     `process.stdin.on('end', () => process.exit(0));`,

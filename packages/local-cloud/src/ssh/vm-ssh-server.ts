@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
-import { type ParsedKey, Server, utils } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
 import { cloudUser } from '../storage/vm-accounts';
 import { type SessionContext, serveSession } from './ssh-session';
 
@@ -17,6 +17,9 @@ export interface VmSshServerOptions {
 
 // What a Debian 12 VM's sshd announces; clients only adapt to known bugs of older versions.
 const ident = 'OpenSSH_9.2p1 Debian-2+deb12u3';
+
+// ssh2 is CommonJS: Node.js gives ES modules only its default export.
+const { Server, utils } = ssh2;
 
 /** The SSH server of one VM: public key authentication for `outscale`, sessions run inside the VM. */
 export class VmSshServer {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'ssh2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningVm } from '../runtime/vm-runtime';
 import {
   exec,
@@ -13,6 +13,9 @@ import {
   VmHarness,
   writeIdentity,
 } from '../testing/vm-harness';
+
+// Real VMs on a shared 2-core machine: boots take a fraction of a second, but leave room under load.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const isRoot = process.getuid?.() === 0;
 
@@ -165,7 +168,7 @@ describe('a VM over SSH (ssh2 client)', () => {
 
   it('drops every connection on demand (fault injection), and accepts new ones after', async () => {
     const victim = await h.connect(vm);
-    const closed = new Promise((resolve) => victim.once('close', resolve));
+    const closed = new Promise<void>((resolve) => victim.on('close', () => resolve()));
     vm.dropSshConnections();
     await closed;
     client = await h.connect(vm);

@@ -17,7 +17,10 @@ export async function scanTree(
   src: string,
   keep: (relativePath: string, entry: TreeEntry) => boolean,
 ): Promise<{ kept: string[]; rejected: string[] }> {
-  const { stdout } = await runCommand('find', [src, '-mindepth', '1', '-printf', '%y %m %P\\0']);
+  // find exits 1 when it cannot enter a directory (as a user, e.g. /etc/ssl/private); such a directory is
+  // listed all the same, and rejected since it is not world-readable.
+  await lstat(src);
+  const { stdout } = await runCommand('find', [src, '-mindepth', '1', '-printf', '%y %m %P\\0'], { allowExit: [1] });
   const kept = ['.'];
   const rejected: string[] = [];
   for (const record of stdout.split('\0')) {

@@ -18,13 +18,16 @@ afterEach(() => {
 describe('planRootMounts', () => {
   it('stacks the volume on its layers, and each host directory under the layers that have it', async () => {
     const base = tempDir();
-    const [top, bottom, upper, work] = ['top', 'bottom', 'upper', 'work'].map((d) => join(base, d));
+    const top = join(base, 'top');
+    const bottom = join(base, 'bottom');
+    const upper = join(base, 'upper');
+    const work = join(base, 'work');
     mkdirSync(join(top, 'usr/local'), { recursive: true });
     mkdirSync(join(bottom, 'var/lib/dpkg'), { recursive: true });
     mkdirSync(upper);
     mkdirSync(work);
     const mounts = await planRootMounts(
-      { lowers: [{ dir: top ?? '' }, { dir: bottom ?? '' }], upper: upper ?? '', work: work ?? '' },
+      { lowers: [{ dir: top ?? '' }, { dir: bottom ?? '' }], upper: upper, work: work },
       userland,
     );
     expect(mounts.map((m) => m.target)).toEqual(['', 'usr', 'var/lib/dpkg']);
@@ -36,23 +39,22 @@ describe('planRootMounts', () => {
 
   it('never follows a symlink a VM left in its volume or a snapshot (it could point at host directories)', async () => {
     const base = tempDir();
-    const [layer, upper, work] = ['layer', 'upper', 'work'].map((d) => join(base, d));
+    const layer = join(base, 'layer');
+    const upper = join(base, 'upper');
+    const work = join(base, 'work');
     const decoy = join(base, 'host-etc');
     mkdirSync(decoy);
-    mkdirSync(layer ?? '');
-    mkdirSync(work ?? '');
-    mkdirSync(join(upper ?? '', 'var'), { recursive: true });
-    symlinkSync(decoy, join(layer ?? '', 'usr'));
-    symlinkSync(decoy, join(upper ?? '', 'usr'));
-    symlinkSync(decoy, join(upper ?? '', 'var/lib'));
-    const mounts = await planRootMounts(
-      { lowers: [{ dir: layer ?? '' }], upper: upper ?? '', work: work ?? '' },
-      userland,
-    );
+    mkdirSync(layer);
+    mkdirSync(work);
+    mkdirSync(join(upper, 'var'), { recursive: true });
+    symlinkSync(decoy, join(layer, 'usr'));
+    symlinkSync(decoy, join(upper, 'usr'));
+    symlinkSync(decoy, join(upper, 'var/lib'));
+    const mounts = await planRootMounts({ lowers: [{ dir: layer }], upper: upper, work: work }, userland);
     expect(mounts[1]?.lowers).toEqual(['/usr']);
     expect(lstatSync(join(base, 'upper/usr')).isDirectory()).toBe(true);
     expect(lstatSync(join(base, 'upper/var/lib')).isDirectory()).toBe(true);
-    expect(readlinkSync(join(layer ?? '', 'usr'))).toBe(decoy);
+    expect(readlinkSync(join(layer, 'usr'))).toBe(decoy);
     expect(lstatSync(join(decoy)).isDirectory()).toBe(true);
     expect(() => lstatSync(join(decoy, 'dpkg'))).toThrow();
   });

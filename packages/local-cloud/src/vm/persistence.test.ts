@@ -1,10 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VolumeData } from '../runtime/vm-runtime';
 import { exec, VmHarness } from '../testing/vm-harness';
 import { loopDevicesOf } from './loop-device';
+
+// Real VMs on a shared 2-core machine: boots take a fraction of a second, but leave room under load.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const isRoot = process.getuid?.() === 0;
 
