@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { cloudUser } from '../storage/vm-accounts';
+import { generateEd25519Key } from './ed25519-key';
 import { type SessionContext, serveSession } from './ssh-session';
 
 export interface VmSshServerOptions {
@@ -48,7 +49,7 @@ export class VmSshServer {
   /** Starts listening; with port `auto`, falls back to a high port when 22 is refused or taken. */
   static async listen(options: VmSshServerOptions): Promise<VmSshServer> {
     const keys = parseAuthorizedKeys(options.authorizedKeys);
-    const ssh = new Server({ hostKeys: [utils.generateKeyPairSync('ed25519').private], ident }, (client, info) => {
+    const ssh = new Server({ hostKeys: [generateEd25519Key().private], ident }, (client, info) => {
       client.on('error', () => {});
       client.on('authentication', (ctx) => {
         if (ctx.username !== cloudUser.name || ctx.method !== 'publickey') return ctx.reject(['publickey']);

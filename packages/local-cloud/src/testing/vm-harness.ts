@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, utils } from 'ssh2';
+import { Client } from 'ssh2';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VmLaunch, VolumeData } from '../runtime/vm-runtime';
+import { generateEd25519Key } from '../ssh/ed25519-key';
 import { createDataStore, type DataStoreOptions, type LocalDataStore } from '../storage/data-store';
 import { createVmRuntime, type LocalVmRuntime, type VmRuntimeOptions } from '../vm/local-vm-runtime';
 
@@ -15,7 +16,7 @@ export interface TestKey {
 }
 
 export function newTestKey(): TestKey {
-  const pair = utils.generateKeyPairSync('ed25519');
+  const pair = generateEd25519Key();
   return { privateKey: pair.private, publicKey: pair.public };
 }
 

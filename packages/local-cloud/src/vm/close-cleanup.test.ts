@@ -48,7 +48,7 @@ describe('close', () => {
       clients[0]?.exec('sleep 600', (_error, channel) => channel?.on('close', () => resolve()));
     });
     expect(processesMentioning(h.store.dir).length).toBeGreaterThan(0);
-    expect(processesMentioning(`sleep\0${marker}`)).toHaveLength(2);
+    await vi.waitFor(() => expect(processesMentioning(`sleep\0${marker}`)).toHaveLength(2));
 
     await h.runtime.close();
     await inVmSleep;

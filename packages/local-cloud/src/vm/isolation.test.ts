@@ -14,6 +14,14 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const isRoot = process.getuid?.() === 0;
 
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Host pids whose command line contains `marker`. */
 function hostProcessesWith(marker: string): number[] {
   return readdirSync('/proc')
@@ -101,9 +109,12 @@ describe('VM isolation from the host', () => {
       `setsid nohup sleep ${marker} > /dev/null 2>&1 < /dev/null & sudo setsid sleep ${marker} > /dev/null 2>&1 < /dev/null &`,
     );
     c.end();
-    expect(hostProcessesWith(`sleep\0${marker}`).length).toBe(2);
+    // Exactly the two sleeps (setsid and env exec into them; their earlier command lines differ).
+    const sleeps = () =>
+      hostProcessesWith(`sleep\0${marker}\0`).filter((pid) => commandLine(pid) === `sleep\0${marker}\0`);
+    await vi.waitFor(() => expect(sleeps()).toHaveLength(2));
     await other.stop();
-    expect(hostProcessesWith(`sleep\0${marker}`)).toEqual([]);
+    expect(sleeps()).toEqual([]);
   });
 });
 

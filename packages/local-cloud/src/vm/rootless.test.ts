@@ -18,7 +18,9 @@ import { pathToFileURL } from 'node:url';
 const [dist, workDir, ipA, ipB] = process.argv.slice(2);
 const { createDataStore, createVmRuntime } = await import(pathToFileURL(dist).href);
 const ssh2 = createRequire(dist)('ssh2');
-const key = ssh2.utils.generateKeyPairSync('ed25519');
+// ssh2 sometimes makes an Ed25519 key it cannot read back: retry until it can.
+let key = ssh2.utils.generateKeyPairSync('ed25519');
+while (ssh2.utils.parseKey(key.private) instanceof Error) key = ssh2.utils.generateKeyPairSync('ed25519');
 const store = createDataStore({ parentDir: workDir });
 const runtime = createVmRuntime({ store, sftpServer: 'builtin' });
 const launch = (vmId, volume, publicIp) => ({ vmId, hostname: vmId, privateIp: '10.0.0.5', publicIp,
