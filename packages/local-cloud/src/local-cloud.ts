@@ -127,7 +127,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   } catch (error) {
     await Promise.allSettled(servers.map((server) => server.close()));
     await cloud.scheduler.close();
-    await Promise.allSettled([machines.runtime.close(), machines.store.close()]);
+    await machines.runtime.close().catch(() => undefined);
+    await machines.store.close().catch(() => undefined);
     throw error;
   }
   const api = apiServer;
@@ -178,7 +179,8 @@ async function shutDown(cloud: Cloud, servers: readonly LoopbackServer[]): Promi
   const results = await Promise.allSettled(stops);
   for (const result of results)
     if (result.status === 'rejected') cloud.log.warn(`stopping a VM failed: ${String(result.reason)}`);
-  const closed = await Promise.allSettled([cloud.runtime.close(), cloud.store.close()]);
-  for (const result of closed)
-    if (result.status === 'rejected') cloud.log.warn(`cleanup failed: ${String(result.reason)}`);
+  // The runtime first: the store's files stay until no VM uses them.
+  for (const close of [() => cloud.runtime.close(), () => cloud.store.close()]) {
+    await close().catch((error: unknown) => cloud.log.warn(`cleanup failed: ${String(error)}`));
+  }
 }
