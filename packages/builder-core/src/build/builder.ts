@@ -3,7 +3,13 @@ import type { Artifact } from './artifact';
 
 /** Result of preparing a builder's configuration: the decoded config, or every problem at once. */
 export type PrepareResult<C> =
-  | { ok: true; config: Readonly<C>; warnings: readonly string[] }
+  | {
+      ok: true;
+      config: Readonly<C>;
+      warnings: readonly string[];
+      /** Secret values found in the config (passwords, keys) to scrub from all output. */
+      secrets?: readonly string[];
+    }
   | { ok: false; issues: readonly ConfigIssue[]; warnings: readonly string[] };
 
 /**

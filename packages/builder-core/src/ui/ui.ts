@@ -23,3 +23,15 @@ export interface Ui {
   /** Starts tracking a long wait or transfer. */
   trackProgress(label: string, total?: number): ProgressTracker;
 }
+
+/**
+ * A Ui that can hand out Uis attributed to a target (a build, or `build (post-processor)`): the process-wide
+ * output the cli creates once, and each build's own Ui.
+ */
+export interface TargetableUi extends Ui {
+  /**
+   * A Ui whose output is prefixed with (human) or attributed to (machine-readable) `target`. It keeps this
+   * Ui's colour unless `colorIndex` picks the colour of the build at that index.
+   */
+  withTarget(target: string, colorIndex?: number): TargetableUi;
+}
