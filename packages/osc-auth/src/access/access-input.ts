@@ -40,7 +40,7 @@ export interface AccessWorld {
   stat?: FileSystem['stat'];
   /** Defaults to `process.platform`; the permission check is skipped on win32. */
   platform?: string;
-  /** The VM metadata service: base URL (local-cloud serves one on loopback), timeout, fetch. */
+  /** The VM metadata service: base URL (local-cloud serves one on loopback) and timeout. */
   metadata?: MetadataOptions;
   /** Accepted so one world object can be shared with other packages; resolution does not read the clock. */
   now?: () => Date;

@@ -51,7 +51,7 @@ async function resolve(
     access = await resolveAccess(input, {
       env,
       homedir: home.dir,
-      metadata: { baseUrl: metadata.baseUrl, timeoutMs: 2000 },
+      metadata: { baseUrl: metadata.baseUrl, timeoutMs: 5000 },
     });
   } catch (error) {
     if (!(error instanceof Error)) throw error;

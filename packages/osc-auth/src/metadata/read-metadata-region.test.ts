@@ -13,7 +13,7 @@ afterEach(async () => {
 describe('readMetadataRegion (real loopback server)', () => {
   it('reads the region from placement/availability-zone', async () => {
     server = await startMetadataServer({ zone: 'cloudgouv-eu-west-1b' });
-    expect(await readMetadataRegion({ baseUrl: server.baseUrl })).toEqual({
+    expect(await readMetadataRegion({ baseUrl: server.baseUrl, timeoutMs: 5000 })).toEqual({
       region: 'cloudgouv-eu-west-1',
       subregion: 'cloudgouv-eu-west-1b',
       url: `${server.baseUrl}placement/availability-zone`,
@@ -23,25 +23,27 @@ describe('readMetadataRegion (real loopback server)', () => {
 
   it('accepts a base URL without the trailing slash', async () => {
     server = await startMetadataServer({ zone: 'eu-west-2a' });
-    expect(await readMetadataRegion({ baseUrl: server.baseUrl.slice(0, -1) })).toMatchObject({ region: 'eu-west-2' });
+    expect(await readMetadataRegion({ baseUrl: server.baseUrl.slice(0, -1), timeoutMs: 5000 })).toMatchObject({
+      region: 'eu-west-2',
+    });
   });
 
   it('gives up on a service that never answers after the timeout, without throwing', async () => {
     server = await startMetadataServer({ hang: true });
     const started = performance.now();
-    const answer = await readMetadataRegion({ baseUrl: server.baseUrl, timeoutMs: 150 });
+    const answer = await readMetadataRegion({ baseUrl: server.baseUrl, timeoutMs: 200 });
     const elapsed = performance.now() - started;
     expect(answer).toEqual({
-      unavailable: `no answer from ${server.baseUrl}placement/availability-zone within 150 ms`,
+      unavailable: `no answer from ${server.baseUrl}placement/availability-zone within 200 ms`,
     });
-    expect(elapsed).toBeGreaterThanOrEqual(140);
-    expect(elapsed).toBeLessThan(2000);
-    expect(server.requests).toHaveLength(1);
+    // A busy machine may fire the timer late; what matters is that the lookup ends instead of hanging.
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(4000);
   });
 
   it('reports a refused connection', async () => {
     const port = await closedPort();
-    const answer = await readMetadataRegion({ baseUrl: `http://127.0.0.1:${port}/latest/meta-data/` });
+    const answer = await readMetadataRegion({ baseUrl: `http://127.0.0.1:${port}/latest/meta-data/`, timeoutMs: 5000 });
     expect(answer).toEqual({
       unavailable: `http://127.0.0.1:${port}/latest/meta-data/placement/availability-zone cannot be reached (ECONNREFUSED)`,
     });
@@ -49,12 +51,12 @@ describe('readMetadataRegion (real loopback server)', () => {
 
   it('reports an error status and an answer that is not a subregion', async () => {
     server = await startMetadataServer({ status: 404 });
-    expect(await readMetadataRegion({ baseUrl: server.baseUrl })).toEqual({
+    expect(await readMetadataRegion({ baseUrl: server.baseUrl, timeoutMs: 5000 })).toEqual({
       unavailable: `${server.baseUrl}placement/availability-zone answered HTTP 404`,
     });
     await server.close();
     server = await startMetadataServer({ body: '<html>captive portal</html>' });
-    expect(await readMetadataRegion({ baseUrl: server.baseUrl })).toMatchObject({
+    expect(await readMetadataRegion({ baseUrl: server.baseUrl, timeoutMs: 5000 })).toMatchObject({
       unavailable: expect.stringContaining('not a subregion name'),
     });
   });
@@ -71,7 +73,7 @@ describe('readMetadataRegion (real loopback server)', () => {
 describe('fromMetadata', () => {
   it('inside a VM: says there are no instance credentials, and where keys must come from', async () => {
     server = await startMetadataServer({ zone: 'eu-west-2a' });
-    const error = await fromMetadata({ baseUrl: server.baseUrl, env: {} })().catch((e: unknown) => e);
+    const error = await fromMetadata({ baseUrl: server.baseUrl, timeoutMs: 5000, env: {} })().catch((e: unknown) => e);
     expect(CredentialsNotFoundError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe(
       'VM metadata: this is an Outscale VM in eu-west-2, but Outscale gives VMs no credentials (there is no ' +

@@ -1,3 +1,5 @@
+import { type GetOutcome, httpGetText } from './http-get-text';
+
 /** Where Outscale VMs reach their metadata service. */
 export const defaultMetadataBaseUrl = 'http://169.254.169.254/latest/meta-data/';
 
@@ -9,8 +11,6 @@ export interface MetadataOptions {
   baseUrl?: string;
   /** Limit for the whole lookup (connect, answer, body); defaults to 500 ms. */
   timeoutMs?: number;
-  /** Defaults to the global `fetch`. */
-  fetch?: typeof globalThis.fetch;
 }
 
 /** The VM's region and subregion, or why they could not be read. */
@@ -28,26 +28,21 @@ export async function readMetadataRegion(
 ): Promise<MetadataRegion> {
   const base = options.baseUrl ?? defaultMetadataBaseUrl;
   const timeoutMs = options.timeoutMs ?? defaultMetadataTimeoutMs;
-  const url = new URL(availabilityZone, base.endsWith('/') ? base : `${base}/`).href;
+  const url = new URL(availabilityZone, base.endsWith('/') ? base : `${base}/`);
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let outcome: GetOutcome;
   try {
-    const response = await (options.fetch ?? globalThis.fetch)(url, { signal, redirect: 'error' });
-    const text = (await response.text()).trim();
-    if (!response.ok) return { unavailable: `${url} answered HTTP ${response.status}` };
-    const match = /^([a-z]+(?:-[a-z]+)*-\d+)[a-z]$/.exec(text);
-    if (!match?.[1]) return { unavailable: `${url} answered something that is not a subregion name` };
-    return { region: match[1], subregion: text, url };
+    outcome = await httpGetText(url, signal);
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    if (timeout.aborted) return { unavailable: `no answer from ${url} within ${timeoutMs} ms` };
-    return { unavailable: `${url} cannot be reached (${causeOf(error)})` };
+    if (timeout.aborted) return { unavailable: `no answer from ${url.href} within ${timeoutMs} ms` };
+    throw error;
   }
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  if ('failed' in outcome) return { unavailable: `${url.href} cannot be reached (${outcome.failed})` };
+  if (outcome.status !== 200) return { unavailable: `${url.href} answered HTTP ${outcome.status}` };
+  const text = outcome.body.trim();
+  const match = /^([a-z]+(?:-[a-z]+)*-\d+)[a-z]$/.exec(text);
+  if (!match?.[1]) return { unavailable: `${url.href} answered something that is not a subregion name` };
+  return { region: match[1], subregion: text, url: url.href };
 }
