@@ -37,6 +37,9 @@ export interface BuildContext {
    * `{{ build }}` and post-processors. Rejects with the provisioner's error, or `BuildCancelledError`.
    */
   provision(communicator: Communicator, generatedData: GeneratedData): Promise<void>;
-  /** Runs the template's `error-cleanup-provisioner`, if any, after provisioning failed. */
-  provisionErrorCleanup(communicator: Communicator, generatedData: GeneratedData): Promise<void>;
+  /**
+   * Runs the template's `error-cleanup-provisioner`, if any, after provisioning failed; `signal` (the
+   * cleanup's) bounds it, default the build's.
+   */
+  provisionErrorCleanup(communicator: Communicator, generatedData: GeneratedData, signal?: AbortSignal): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { InterpolationContext } from '../interpolation/interpolation-context';
 import type { OnError } from '../steps/on-error';
 
 /**
@@ -20,4 +21,9 @@ export interface PrepareEnv {
   readonly userVariables: Readonly<Record<string, string>>;
   /** The process environment, for defaults a builder documents as coming from `env`. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The run's interpolation context for this build (user variables, fixed `now`, `buildName`/`buildType` set):
+   * pass it to `decodeConfig` so `{{timestamp}}` and friends agree across the run.
+   */
+  readonly interpolation: InterpolationContext;
 }

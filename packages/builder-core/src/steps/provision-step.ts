@@ -45,7 +45,7 @@ export function provisionStep<S extends object>(build: BuildContext, options: Pr
       const communicator = options.communicator(state);
       if (!failed || !communicator || context.reason === 'cancelled') return;
       context.ui.say('Provisioning step had errors: Running the cleanup provisioner, if present...');
-      await build.provisionErrorCleanup(communicator, options.generatedData(state));
+      await build.provisionErrorCleanup(communicator, options.generatedData(state), context.signal);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type OapiSpec, parseOapiSpec } from './oapi-spec';
+import { readCachedSpec, writeCachedSpec } from './oapi-spec-cache';
 
 const specInShared = join('shared', 'oapi', 'outscale.yaml');
 
@@ -26,7 +27,8 @@ const cache = new Map<string, OapiSpec>();
 
 /**
  * Reads and parses the Outscale API description (with the 1.41 overlay applied), from `path` or from
- * {@link findOapiSpecPath}. Parsed specs are cached per path, since tests load it in many files.
+ * {@link findOapiSpecPath}. Parsed specs are cached per path in memory, and on disk in the temp directory
+ * (keyed by the file's and the reader's content), since every test file loads it.
  * Throws an error naming where it looked when the file is absent.
  */
 export function loadOapiSpec(path?: string): OapiSpec {
@@ -38,7 +40,12 @@ export function loadOapiSpec(path?: string): OapiSpec {
   const key = resolve(file);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const spec = parseOapiSpec(readFileSync(key, 'utf8'));
+  const text = readFileSync(key, 'utf8');
+  let spec = readCachedSpec(text);
+  if (spec === undefined) {
+    spec = parseOapiSpec(text);
+    writeCachedSpec(text, spec);
+  }
   cache.set(key, spec);
   return spec;
 }
