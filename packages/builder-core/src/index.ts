@@ -98,6 +98,19 @@ export {
   type TemplateFunction,
   TemplateFunctionFailure,
 } from './interpolation/template-function';
+/** The post-processors osc-packer provides: `manifest`, `shell-local`. */
+export { builtinPostProcessors } from './post-processors/builtin-post-processors';
+/** Packer's manifest file format: parse, append, write exactly as Packer. */
+export {
+  appendBuild,
+  formatManifest,
+  type ManifestArtifactFile,
+  type ManifestBuild,
+  type ManifestFile,
+  parseManifest,
+} from './post-processors/manifest/manifest-file';
+/** The `manifest` post-processor. */
+export { manifestPostProcessor } from './post-processors/manifest/manifest-post-processor';
 /** A post-processor block of a template. */
 export type { PostProcessorBlock } from './post-processors/post-processor-block';
 /** A post-processor type, its run context and result, and a prepared post-processor. */
@@ -115,8 +128,24 @@ export {
 } from './post-processors/prepare-post-processors';
 /** Runs a build's post-processor sequences with Packer's keep/destroy rules. */
 export { type PostProcessingOutcome, runPostProcessors } from './post-processors/run-post-processors';
+/** The `shell-local` post-processor. */
+export { shellLocalPostProcessor } from './post-processors/shell-local/shell-local-post-processor';
+/** The `breakpoint` provisioner. */
+export { breakpointProvisioner } from './provisioners/breakpoint/breakpoint-provisioner';
+/** The provisioners osc-packer provides: `shell`, `file`, `shell-local`, `breakpoint`. */
+export { builtinProvisioners } from './provisioners/builtin-provisioners';
 /** Bundles a build's prepared provisioners into the hook builders call. */
 export { createProvisioning, type ProvisioningIdentity } from './provisioners/create-provisioning';
+/** Decodes a provisioner's or post-processor's block with the run's interpolation and build data. */
+export { decodePluginConfig, toBuildData } from './provisioners/decode-plugin-config';
+/** Provisioner environment variables as Packer sets and formats them. */
+export { collectEnvVars, envVarIssues, flattenEnvVars, packerEnvVars } from './provisioners/env-vars';
+/** Packer's exit-code rules (2300218 = disconnected). */
+export { disconnectedExitCode, invalidExitCodeMessage } from './provisioners/exit-codes';
+/** The `file` provisioner. */
+export { fileProvisioner } from './provisioners/file/file-provisioner';
+/** Splits command output into cleaned lines for the Ui. */
+export { cleanOutputLine, LineSplitter } from './provisioners/line-splitter';
 /** What a provisioner's or post-processor's prepare receives. */
 export type { PluginPrepareEnv } from './provisioners/plugin-prepare-env';
 /** Prepares a build's provisioners (only/except, override, decoding with key paths). */
@@ -131,6 +160,16 @@ export { appliesTo, type ProvisionerBlock } from './provisioners/provisioner-blo
 export type { PreparedProvisioner, ProvisionerPlugin, ProvisionerRun } from './provisioners/provisioner-plugin';
 /** A provisioner ran past its `timeout`. */
 export { ProvisionerTimeoutError } from './provisioners/provisioner-timeout-error';
+/** Retries starting remote work until a deadline (rides out reboots). */
+export { type RetryUntilOptions, retryUntil } from './provisioners/retry-until';
+/** Runs a remote command, streaming its output through the Ui line by line (Packer's RunWithUi). */
+export { runCommandWithUi } from './provisioners/run-command-with-ui';
+/** The `shell` provisioner. */
+export { shellProvisioner } from './provisioners/shell/shell-provisioner';
+/** Runs a local program streaming its output through the Ui. */
+export { runLocalCommand } from './provisioners/shell-local/run-local-command';
+/** The `shell-local` provisioner. */
+export { shellLocalProvisioner } from './provisioners/shell-local/shell-local-provisioner';
 /** Packer's `-on-error` policies. */
 export { isOnError, type OnError, onErrorPolicies } from './steps/on-error';
 /** The step that runs the template's provisioners (and the error-cleanup-provisioner on failure). */

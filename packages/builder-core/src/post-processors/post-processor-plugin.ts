@@ -1,5 +1,6 @@
 import type { Artifact } from '../build/artifact';
 import type { PrepareResult } from '../build/builder';
+import type { InterpolationContext } from '../interpolation/interpolation-context';
 import type { PluginPrepareEnv } from '../provisioners/plugin-prepare-env';
 import type { Logger } from '../ui/logger';
 import type { Ui } from '../ui/ui';
@@ -19,6 +20,8 @@ export interface PostProcessorRun {
   /** The working directory relative paths are resolved from. */
   readonly cwd: string;
   readonly now: () => Date;
+  /** The run's interpolation context, for fields rendered at run time. */
+  readonly interpolation?: InterpolationContext;
 }
 
 /**

@@ -1,4 +1,7 @@
+import type { GeneratedData } from '../build/generated-data';
+import { ConfigError } from '../config/config-error';
 import type { ConfigIssue } from '../config/config-issue';
+import { toBuildData } from '../provisioners/decode-plugin-config';
 import type { PluginPrepareEnv } from '../provisioners/plugin-prepare-env';
 import { joinPath } from '../provisioners/prepare-provisioners';
 import { appliesTo } from '../provisioners/provisioner-block';
@@ -52,12 +55,18 @@ export function preparePostProcessors(
         return;
       }
       secrets.push(...(result.secrets ?? []));
-      const config = result.config;
       chain.push({
         type: block.type,
         name: block.name ?? block.type,
         keepInputArtifact: block.keepInputArtifact,
-        postProcess: (run, artifact) => plugin.postProcess(run, config, artifact),
+        postProcess(run, artifact) {
+          // Decoded again with the artifact's generated data, for `{{ build \`ID\` }}` in custom data.
+          const data = artifact.state('generated_data');
+          const buildData = toBuildData(data && typeof data === 'object' ? (data as GeneratedData) : {});
+          const now = plugin.prepare(block.config, { ...env, buildData });
+          if (!now.ok) throw new ConfigError(now.issues, `${block.type} post-processor (${where})`);
+          return plugin.postProcess({ ...run, interpolation: env.interpolation }, now.config, artifact);
+        },
       });
     });
     if (chain.length > 0) prepared.push(chain);

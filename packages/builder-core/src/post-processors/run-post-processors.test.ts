@@ -126,3 +126,12 @@ describe('runPostProcessors', () => {
     expect(outcome.errors.map((e) => e.message)).toEqual(['Error destroying artifact ami-1: DeleteImage refused']);
   });
 });
+
+describe('runPostProcessors when a post-processor fails', () => {
+  it('keeps the artifact the failing post-processor was given', async () => {
+    const built = new TestArtifact({ id: 'ami-1' });
+    const outcome = await runPostProcessors(built, [[pp('broken', { fail: 'disk full' })]], new RecordingUi(), run);
+    expect(built.destroyed).toBe(false);
+    expect(ids(outcome.artifacts)).toEqual(['ami-1']);
+  });
+});

@@ -15,9 +15,10 @@ export interface PostProcessingOutcome {
  * the builder's artifact and feeds each result to the next; a failure or an empty result ends that
  * sequence only. An input artifact a post-processor does not keep (its default, or the user's
  * `keep_input_artifact`, unless the post-processor forces keeping) is destroyed; the builder's artifact is
- * kept when any sequence's first post-processor keeps it. Unlike Packer, an intermediate artifact of a
- * sequence that stops early is still reported (it exists), and an artifact is reported once even when a
- * post-processor hands back its input (Packer lists the builder's artifact twice after `manifest`).
+ * kept when any sequence's first post-processor keeps it. Unlike Packer, the input of a post-processor
+ * that fails or returns nothing is kept and reported (Packer destroys the builder's image when its only
+ * post-processor fails), and an artifact is reported once even when a post-processor hands back its input
+ * (Packer lists the builder's artifact twice after `manifest`).
  */
 export async function runPostProcessors(
   builderArtifact: Artifact,
@@ -45,9 +46,13 @@ export async function runPostProcessors(
         result = await pp.postProcess({ ...run, ui: buildUi.withTarget(`${run.buildName} (${pp.type})`) }, prior);
       } catch (error) {
         outcome.errors.push(new Error(`Post-processor failed: ${messageOf(error)}`, { cause: error }));
+        keepOriginal ||= index === 0;
         break;
       }
-      if (!result.artifact) break;
+      if (!result.artifact) {
+        keepOriginal ||= index === 0;
+        break;
+      }
       const keep = keepsInput(pp, result);
       if (index === 0) keepOriginal ||= keep;
       else if (keep) outcome.artifacts.push(prior);

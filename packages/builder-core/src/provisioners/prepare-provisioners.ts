@@ -1,4 +1,6 @@
+import { ConfigError } from '../config/config-error';
 import type { ConfigIssue } from '../config/config-issue';
+import { toBuildData } from './decode-plugin-config';
 import type { PluginPrepareEnv } from './plugin-prepare-env';
 import { appliesTo, type ProvisionerBlock } from './provisioner-block';
 import type { PreparedProvisioner, ProvisionerPlugin } from './provisioner-plugin';
@@ -47,13 +49,17 @@ export function prepareProvisioners(
       return;
     }
     secrets.push(...(result.secrets ?? []));
-    const config = result.config;
     provisioners.push({
       type: block.type,
       pauseBeforeMs: block.pauseBeforeMs ?? 0,
       maxRetries: block.maxRetries ?? 0,
       timeoutMs: block.timeoutMs ?? 0,
-      provision: (run, communicator) => plugin.provision(run, config, communicator),
+      provision(run, communicator) {
+        // Decoded again now that the build's data (`{{ build \`Host\` }}`) exists.
+        const now = plugin.prepare(raw, { ...env, buildData: toBuildData(run.generatedData) });
+        if (!now.ok) throw new ConfigError(now.issues, `${block.type} provisioner (${where})`);
+        return plugin.provision({ ...run, interpolation: env.interpolation }, now.config, communicator);
+      },
     });
   });
   return { provisioners, issues, warnings, secrets };

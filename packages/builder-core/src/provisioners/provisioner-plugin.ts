@@ -2,6 +2,7 @@ import type { ProvisioningRun } from '../build/build-provisioning';
 import type { PrepareResult } from '../build/builder';
 import type { GeneratedData } from '../build/generated-data';
 import type { Communicator } from '../communicator/communicator';
+import type { InterpolationContext } from '../interpolation/interpolation-context';
 import type { PluginPrepareEnv } from './plugin-prepare-env';
 
 /** What a provisioner's run receives. */
@@ -14,6 +15,8 @@ export interface ProvisionerRun extends ProvisioningRun {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths are resolved from. */
   readonly cwd: string;
+  /** The run's interpolation context, for fields rendered at run time (`execute_command`). */
+  readonly interpolation?: InterpolationContext;
 }
 
 /** A provisioner type (`shell`, `file`, `shell-local`, `breakpoint`): pure prepare, then provision. */
