@@ -57,7 +57,7 @@ export { sensitive } from './config/field-annotations';
 /** Go durations (`"1h30m"`) decoded to milliseconds. */
 export { goDuration, parseGoDuration } from './config/go-duration';
 /** Key paths as users write them (`a[1].b`) and patterns over them (`a[].b`). */
-export { formatKeyPath, type KeyPath, keyPathMatcher } from './config/key-path';
+export { formatKeyPath, type KeyPath, keyPathMatcher, parseKeyPath } from './config/key-path';
 /** An object of strings (tags, filters), with scalars turned into strings. */
 export { stringMap } from './config/string-map';
 /** A boolean also written `"true"`, `"1"`, `"f"`... */

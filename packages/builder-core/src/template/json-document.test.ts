@@ -57,7 +57,7 @@ describe('parseJsonDocument', () => {
     ['{"a": 01}', 1, 8, 'expected "," or "}" after the value of "a", got "1"'],
     ['{"a": 1} {}', 1, 10, 'unexpected "{" after the end of the JSON document'],
     ['{"a": [1, 2', 1, 12, 'expected "," or "]" after a list item, got the end of the file'],
-    ['', 1, 1, 'unexpected the end of the file where a value was expected'],
+    ['', 1, 1, 'unexpected end of file where a value was expected'],
   ])('reports %j at line %i, column %i', (text, line, column, reason) => {
     const error = syntaxError(text);
     expect({ line: error.line, column: error.column, reason: error.reason }).toEqual({ line, column, reason });

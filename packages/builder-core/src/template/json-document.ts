@@ -103,6 +103,7 @@ class JsonParser {
       this.i += match[0].length;
       return Number(match[0]);
     }
+    if (c === undefined) return this.fail('unexpected end of file where a value was expected');
     return this.fail(`unexpected ${this.describe()} where a value was expected`);
   }
 

@@ -129,6 +129,6 @@ export function parseTemplate(text: string, options: { path?: string } = {}): Te
     warnings,
     locate: document.locate,
   };
-  if (issues.length > 0) throw new TemplateError(issues, options.path);
+  if (issues.length > 0) throw new TemplateError(issues, options.path, document.locate);
   return template;
 }

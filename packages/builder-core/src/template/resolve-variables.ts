@@ -97,7 +97,7 @@ export function resolveVariables(
   }
 
   for (const name of candidates.keys()) resolveOne(name);
-  if (issues.length > 0) throw new TemplateError(issues, template.path);
+  if (issues.length > 0) throw new TemplateError(issues, template.path, template.locate);
   const secrets = template.variables.filter((v) => v.sensitive && values[v.name]).map((v) => values[v.name] as string);
   return { values, secrets };
 }

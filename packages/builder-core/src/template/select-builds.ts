@@ -88,7 +88,7 @@ export function selectBuilds(template: Template, filter: BuildFilter, context: I
     const cut = sequence.findIndex((pp) => matchesAnyGlob(pp.name ?? pp.type, except));
     return cut === -1 ? sequence : sequence.slice(0, cut);
   });
-  if (issues.length > 0) throw new TemplateError(issues, template.path);
+  if (issues.length > 0) throw new TemplateError(issues, template.path, template.locate);
   return named
     .filter(({ name }) => (filter.only?.length ? matchesAnyGlob(name, filter.only) : true))
     .filter(({ name }) => !matchesAnyGlob(name, except))

@@ -1,4 +1,5 @@
 import type { ConfigIssue } from '../config/config-issue';
+import type { KeyPath } from '../config/key-path';
 
 const marker = Symbol.for('osc-packer.builder-core.TemplateError');
 
@@ -13,6 +14,8 @@ export class TemplateError extends Error {
     readonly issues: readonly ConfigIssue[],
     /** The template file, when known. */
     readonly file?: string,
+    /** Where a key path is written in the template, when the JSON parsed (for line numbers in messages). */
+    readonly locate?: (path: KeyPath) => { line: number; column: number } | undefined,
   ) {
     const count = issues.length === 1 ? '1 error' : `${issues.length} errors`;
     const lines = issues.map((issue) => `* ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
