@@ -32,6 +32,27 @@ export type { BuildResult } from './build/run-one-build';
 export type { RunBuildsOptions } from './build/run-options';
 /** A connection to the machine being provisioned (SSH). */
 export type { Communicator, ExitStatus, RemoteCommand, TransferOptions } from './communicator/communicator';
+/** The communicator config block (`communicator`, `ssh_*`, `winrm_*` keys) with Packer's rules. */
+export { type CommunicatorConfig, communicatorConfigBlock } from './communicator/communicator-config';
+/** Connects over SSH (retries until ssh_timeout, bastion, proxy) and returns a ready communicator. */
+export { connectSsh } from './communicator/connect-ssh';
+/** Packer's SSH communicator: commands, SCP and SFTP transfers, reconnect after a dropped connection. */
+export { SshCommunicator } from './communicator/ssh-communicator';
+/** Options of the SSH communicator: what the `ssh_*` configuration keys map to. */
+export type {
+  SshCommunicatorOptions,
+  SshCredentials,
+  SshEndpoint,
+  SshKeyboardInteractive,
+  SshPrivateKeySource,
+  SshPrompt,
+  SshProxy,
+  SshTunnel,
+} from './communicator/ssh-communicator-options';
+/** A failure of the SSH communicator, with a machine-readable reason. */
+export { SshError, type SshErrorReason } from './communicator/ssh-error';
+/** Maps a decoded communicator block to connectSsh options; checks its key files early. */
+export { checkSshFiles, type SshRuntime, sshOptionsFromConfig } from './communicator/ssh-options-from-config';
 /** Blocks of configuration keys, composed per builder or provisioner. */
 export {
   type ConfigBlock,

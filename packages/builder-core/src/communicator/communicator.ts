@@ -22,6 +22,8 @@ export interface TransferOptions {
   signal?: AbortSignal;
   /** Shell-style glob patterns, relative to the directory being copied, to leave out. */
   exclude?: readonly string[];
+  /** Called as bytes move: bytes done so far, and the total when known (for a progress bar). */
+  onProgress?: (done: number, total: number | undefined) => void;
 }
 
 /**

@@ -1,0 +1,53 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/** A running ssh-agent holding test keys; pass `socket` where SSH_AUTH_SOCK would go. */
+export interface RunningSshAgent {
+  readonly socket: string;
+  /** Adds an unencrypted private key (OpenSSH or PEM text) to the agent. */
+  addKey(privateKey: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Why an ssh-agent cannot run here, or undefined when it can. */
+export function sshAgentSkipReason(): string | undefined {
+  const found = ['/usr/bin/ssh-agent', '/usr/bin/ssh-add'].every((path) => existsSync(path));
+  return found ? undefined : 'needs ssh-agent and ssh-add (Debian package openssh-client)';
+}
+
+/** Starts `ssh-agent -D` on a socket in a temporary directory. */
+export async function startSshAgent(): Promise<RunningSshAgent> {
+  const reason = sshAgentSkipReason();
+  if (reason !== undefined) throw new Error(`cannot start ssh-agent: ${reason}`);
+  const dir = await mkdtemp(join(tmpdir(), 'osc-packer-agent-'));
+  const socket = join(dir, 'agent.sock');
+  const child = spawn('/usr/bin/ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let waited = 0; !existsSync(socket); waited += 20) {
+    if (waited > 5_000 || child.exitCode !== null) {
+      child.kill();
+      await rm(dir, { recursive: true, force: true });
+      throw new Error('ssh-agent did not create its socket');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  let count = 0;
+  return {
+    socket,
+    addKey: async (privateKey) => {
+      count += 1;
+      const file = join(dir, `key-${count}`);
+      await writeFile(file, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 });
+      await promisify(execFile)('/usr/bin/ssh-add', [file], { env: { SSH_AUTH_SOCK: socket } });
+    },
+    stop: async () => {
+      child.kill();
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
