@@ -49,7 +49,15 @@ const shapes = {
       .describe('Remove this device inherited from the source OMI (`NoDevice`). Default `false`.'),
     virtual_name: virtualName,
   },
-  omi: { ...volumeFields, virtual_name: virtualName },
+  omi: {
+    ...volumeFields,
+    // The Go plugin shares one entry type between the lists and ignores no_device here: accepted, but `true`
+    // is an error rather than ignored.
+    no_device: weakBoolean()
+      .default(false)
+      .describe('Only `false` is accepted: an OMI mapping cannot remove a device (use the launch list).'),
+    virtual_name: virtualName,
+  },
   volume: {
     ...volumeFields,
     tags: stringMap()
@@ -95,6 +103,10 @@ function checkEntry(entry: RawEntry, kind: BlockDeviceListKind, add: AddIssue): 
     }
   }
   checkIops(entry, add);
+  if (kind === 'omi' && entry.no_device === true) {
+    add('no_device', 'applies to launch_block_device_mappings only: an OMI mapping cannot remove a device');
+    return;
+  }
   const volumeKeys = (['volume_type', 'volume_size', 'iops', 'snapshot_id'] as const).filter(
     (key) => entry[key] !== undefined && entry[key] !== '',
   );

@@ -10,7 +10,14 @@ import { z } from 'zod';
 import { omiNameProblems } from '../omi/omi-name-rules';
 import { bootModes } from './vm-launch-block';
 
-const accountId = z.string().refine((text) => /^\d{12}$/.test(text), 'must be an Outscale account id (12 digits)');
+const accountId = z.string().superRefine((text, ctx) => {
+  if (!/^\d{12}$/.test(text)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be an Outscale account id: 12 digits (got ${JSON.stringify(text)})`,
+    });
+  }
+});
 
 const omiSchema = z.strictObject({
   omi_name: weakString().describe(
