@@ -1,6 +1,6 @@
 import type { AccessConfig } from './access-block';
 
-// TEMP until osc-auth lands: the shape of osc-auth's AccessInput.
+// Mirrors osc-auth's AccessInput until osc-auth exports it (#3); then imported from there.
 interface AccessInput {
   accessKey?: string | undefined;
   secretKey?: string | undefined;
