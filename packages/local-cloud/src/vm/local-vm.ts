@@ -133,8 +133,14 @@ export class LocalVm implements RunningVm {
       rootless: !store.privileged,
       dropCapabilities: this.context.dropCapabilities,
     });
+    // A VM whose init dies (killed from outside) is gone: stop serving SSH for it and release its disks.
+    void this.init.exited.then(() => this.stop());
     await this.context.firstBoot(this.launch, this.init);
     this.sshd = await this.context.listen(this.launch, this.init);
+    if (this.stopping) {
+      await this.sshd.close();
+      throw new MachineError('vm-start-failed', `${vmId} stopped while it booted`);
+    }
   }
 
   private async stopSteps(): Promise<void> {
