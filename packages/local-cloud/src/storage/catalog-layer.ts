@@ -1,4 +1,16 @@
-import { access, chmod, chown, copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  access,
+  chmod,
+  chown,
+  copyFile,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepEtcEntry } from './etc-filter';
 import type { HostUserland } from './host-userland';
@@ -111,7 +123,17 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
 }
 
 // What the image writes in /etc itself (see buildCatalogLayer); never hidden, since it replaces the host's.
-const ownEtcFiles = new Set(['passwd', 'group', 'shadow', 'gshadow', 'hostname', 'hosts', 'machine-id', 'resolv.conf', 'sudoers']);
+const ownEtcFiles = new Set([
+  'passwd',
+  'group',
+  'shadow',
+  'gshadow',
+  'hostname',
+  'hosts',
+  'machine-id',
+  'resolv.conf',
+  'sudoers',
+]);
 
 /**
  * Where VMs see the host's /etc through an overlay (as root), the image hides what the host must keep to

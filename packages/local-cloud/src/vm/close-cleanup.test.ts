@@ -81,7 +81,9 @@ describe('close', () => {
     onTestFinished(() => h.close());
     const disk = await h.store.createEmptyVolume(newResourceId('volume'), 1);
     const vm = await h.boot({ extraDisks: [{ deviceName: '/dev/sdb', volume: disk }] });
-    const unshare = processesMentioning(h.store.dir).find((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'unshare');
+    const unshare = processesMentioning(h.store.dir).find(
+      (pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'unshare',
+    );
     const init = Number(readFileSync(`/proc/${unshare}/task/${unshare}/children`, 'utf8').trim());
     expect(readFileSync(`/proc/${init}/cmdline`, 'utf8')).toBe('init\0');
     process.kill(init, 'SIGKILL');
