@@ -36,7 +36,7 @@ const require = createRequire(import.meta.url);
 const binding = (require('ssh2/lib/protocol/crypto.js') as { bindingAvailable: boolean }).bindingAvailable;
 console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
 console.log(
-  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, uid ${process.getuid?.()}\n`,
+  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, uid ${process.getuid?.()}, dir ${values.dir}\n`,
 );
 
 /** One SSH server to upload to, and where an uploaded file lands on the host (to check its size). */
