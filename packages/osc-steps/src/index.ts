@@ -39,7 +39,12 @@ export {
   renderWithBuildInfo,
 } from './config/build-info';
 /** The communicator block with the Outscale defaults (ssh_timeout 10m) and key pair rules. */
-export { needsTemporaryKeyPair, outscaleCommunicatorBlock, outscaleSshTimeoutMs } from './config/communicator-block';
+export {
+  communicatorPort,
+  needsTemporaryKeyPair,
+  outscaleCommunicatorBlock,
+  outscaleSshTimeoutMs,
+} from './config/communicator-block';
 /** Prepare-time checks of the files a template names (key files), with Packer's path rules. */
 export { communicatorFileIssues, type PathBase, resolveTemplatePath } from './config/local-files';
 /** Filter names and values shared by the filter blocks. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderTemplate } from '@osc-packer/builder-core';
+import { parseJsonDocument, parseTemplate, resolveVariables } from '@osc-packer/builder-core';
 import { describe, expect, it } from 'vitest';
 import { builderTypeNames } from '../builder-identity';
 import { repositoryRoot } from '../docs/generated-files';
@@ -116,7 +116,7 @@ const cases: Record<string, Case> = {
           (config.launch_block_device_mappings as { device_name: string }[]).map((entry) => entry.device_name),
         ).toEqual(['/dev/sdb', '/dev/sdc']),
     },
-    why: "JSON.parse keeps the last duplicate key, as Go's encoding/json",
+    why: "builder-core's JSON parser keeps the last duplicate key, as Go's encoding/json",
     fragment: true,
   },
   'plugin-doc-outscale-bsu-tags.fragment.json': { go: 'accepted', ours: { accepted: true }, fragment: true },
@@ -154,28 +154,23 @@ const notForBsu: Record<string, string> = {
   'plugin-doc-outscale-chroot-from-scratch-legacy-ami-keys.fragment.json': 'outscale-chroot',
 };
 
-interface Template {
-  variables?: Record<string, string>;
-  builders?: Record<string, unknown>[];
-}
-
-/** The builder block of a file, and the user variables its `variables` section defines (env given). */
+/**
+ * The builder block of a file, read as osc-packer reads it (builder-core's template parser and variable
+ * resolution, with the deprecated variables the docs use set in the environment), and its user variables.
+ * A fragment is completed with `base`.
+ */
 function builderOf(
   file: string,
   fragment: boolean,
 ): { raw: Record<string, unknown>; variables: Record<string, string> } {
-  const parsed = JSON.parse(readFileSync(join(compatDir, file), 'utf8')) as Template & Record<string, unknown>;
-  if (fragment) return { raw: { ...base, ...parsed }, variables: {} };
+  const path = join(compatDir, file);
+  const text = readFileSync(path, 'utf8');
+  if (fragment) return { raw: { ...base, ...(parseJsonDocument(text, path).value as object) }, variables: {} };
+  const template = parseTemplate(text, { path });
   const env = { OUTSCALE_ACCESSKEYID: 'AKIAEXAMPLE', OUTSCALE_SECRETKEYID: 'secret-example' };
-  const context = bsuTestEnv().interpolation;
-  const variables = Object.fromEntries(
-    Object.entries(parsed.variables ?? {}).map(([name, value]) => [
-      name,
-      renderTemplate(value, { ...context, env }, { allowEnv: true }),
-    ]),
-  );
-  const [builder] = parsed.builders ?? [];
-  return { raw: builder ?? {}, variables };
+  const variables = resolveVariables(template, {}, { ...bsuTestEnv().interpolation, env }).values;
+  const [builder] = template.builders;
+  return { raw: { type: builder?.type, ...builder?.config }, variables: { ...variables } };
 }
 
 describe.skipIf(!present)('compat templates of ../shared/compat/json-templates (osc-bsu)', () => {
@@ -185,7 +180,8 @@ describe.skipIf(!present)('compat templates of ../shared/compat/json-templates (
   });
 
   it('keeps the trailing-comma fragment unreadable, as it is for Packer', () => {
-    expect(() => JSON.parse(readFileSync(join(compatDir, 'osc-auth-x509.fragment.json'), 'utf8'))).toThrow(SyntaxError);
+    const text = readFileSync(join(compatDir, 'osc-auth-x509.fragment.json'), 'utf8');
+    expect(() => parseJsonDocument(text)).toThrow(/line 6/);
   });
 
   const titled = Object.entries(cases).map(([file, entry]) => {

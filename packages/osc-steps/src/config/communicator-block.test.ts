@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { needsTemporaryKeyPair, outscaleCommunicatorBlock } from './communicator-block';
+import { communicatorPort, needsTemporaryKeyPair, outscaleCommunicatorBlock } from './communicator-block';
 import { decodeBlock, decoded, issuesOf } from './config-test-helpers';
 import { communicatorFileIssues, resolveTemplatePath } from './local-files';
 
@@ -31,6 +31,13 @@ describe('Outscale communicator block', () => {
       expected.some((text) => text.includes(':')) ? `${issue.path}: ${issue.message}` : issue.path,
     );
     expect(issues).toEqual(expected);
+  });
+
+  it('opens the communicator port in the temporary security group', () => {
+    expect(
+      communicatorPort(decoded(decodeBlock(outscaleCommunicatorBlock, { ssh_username: 'u', ssh_port: '2222' }))),
+    ).toBe(2222);
+    expect(communicatorPort(decoded(decodeBlock(outscaleCommunicatorBlock, { ssh_username: 'u' })))).toBe(22);
   });
 
   it('marks passwords as secrets', () => {

@@ -56,3 +56,9 @@ export function needsTemporaryKeyPair(config: CommunicatorConfig): boolean {
   if (config.temporary_key_pair_name) return true;
   return !config.ssh_password;
 }
+
+/** The port the temporary security group opens: `ssh_port`, or `winrm_port` (default 5985, 5986 with SSL). */
+export function communicatorPort(config: CommunicatorConfig): number {
+  if (config.communicator === 'winrm') return config.winrm_port ?? (config.winrm_use_ssl ? 5986 : 5985);
+  return config.ssh_port;
+}
