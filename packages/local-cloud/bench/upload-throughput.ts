@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'size-mib': { type: 'string', default: '512' },
     rounds: { type: 'string', default: '3' },
     cipher: { type: 'string', default: 'aes128-gcm@openssh.com' },
+    // Where the source, the sshd's target and the VMs' volumes live (e.g. /dev/shm to leave the disk out).
+    dir: { type: 'string', default: tmpdir() },
   },
 });
 const bytes = Number(values['size-mib']) * 1024 * 1024;
@@ -34,7 +36,7 @@ const require = createRequire(import.meta.url);
 const binding = (require('ssh2/lib/protocol/crypto.js') as { bindingAvailable: boolean }).bindingAvailable;
 console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
 console.log(
-  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, uid ${process.getuid?.()}\n`,
+  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, uid ${process.getuid?.()}, dir ${values.dir}\n`,
 );
 
 /** One SSH server to upload to, and where an uploaded file lands on the host (to check its size). */
@@ -47,7 +49,8 @@ interface Target {
   hostPath: () => Promise<number>;
 }
 
-const work = await mkdtemp(join(tmpdir(), 'local-cloud-bench-'));
+const parentDir = values.dir ?? tmpdir();
+const work = await mkdtemp(join(parentDir, 'local-cloud-bench-'));
 const key = generateEd25519Key();
 const keyFile = join(work, 'key');
 await writeFile(keyFile, key.private, { mode: 0o600 });
@@ -55,7 +58,7 @@ const source = join(work, 'source.bin');
 await writeRandomFile(source, bytes);
 
 const sshd = await startBaselineSshd(join(work, 'sshd'), key.public);
-const store = createDataStore();
+const store = createDataStore({ parentDir });
 const runtimes = [createVmRuntime({ store }), createVmRuntime({ store, sftpServer: 'builtin' })];
 const catalog = await store.catalogSnapshot('debian-12');
 const vmTargets: Target[] = [];
@@ -94,7 +97,9 @@ const baseline: Target = {
 const results = new Map<string, number[]>();
 try {
   for (let round = 1; round <= rounds; round++) {
-    for (const target of [baseline, ...vmTargets]) {
+    // Alternate who goes first, so page-cache and writeback effects do not favour one side.
+    const order = round % 2 === 1 ? [baseline, ...vmTargets] : [...vmTargets, baseline];
+    for (const target of order) {
       const opts = await openControlMaster(target);
       const paths: [string, () => Promise<number>][] = [
         ['ssh2 fastPut', () => ssh2FastPut(target)],

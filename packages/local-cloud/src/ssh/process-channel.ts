@@ -1,5 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { constants } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { ServerChannel } from 'ssh2';
 import { signalVmProcess } from '../vm/signal-vm-process';
@@ -21,7 +22,7 @@ export function connectProcessToChannel(channel: ServerChannel, child: ChildProc
   });
   child.on('close', (code, signal) => {
     exited = true;
-    void finish(channel, code, signal);
+    finish(channel, code, signal).catch(() => channel.destroy());
   });
   channel.on('close', () => {
     if (!exited) signalVmProcess(child.pid, 'SIGHUP');
@@ -35,9 +36,18 @@ export function connectProcessToChannel(channel: ServerChannel, child: ChildProc
 async function finish(channel: ServerChannel, code: number | null, signal: NodeJS.Signals | null): Promise<void> {
   await Promise.all([drained(channel), drained(channel.stderr)]);
   if (!channel.writable) return;
-  if (signal) channel.exit(signal.replace(/^SIG/, ''), false, '');
+  if (signal) exitBySignal(channel, signal);
   else channel.exit(code ?? 255);
   channel.end();
+}
+
+/** `exit-signal` for the signals SSH names (RFC 4254); a shell's 128+n status for the others (SIGBUS, …). */
+function exitBySignal(channel: ServerChannel, signal: NodeJS.Signals): void {
+  try {
+    channel.exit(signal.replace(/^SIG/, ''), false, '');
+  } catch {
+    channel.exit(128 + (constants.signals[signal] ?? 0));
+  }
 }
 
 async function drained(stream: Writable): Promise<void> {

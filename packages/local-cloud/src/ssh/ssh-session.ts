@@ -67,7 +67,8 @@ export function serveSession(session: Session, context: SessionContext): void {
   session.on('auth-agent', (_accept, reject) => reject?.());
   session.on('x11', (_accept, reject) => reject?.());
 
-  const start = (channel: ServerChannel, argv: readonly string[]) => {
+  const start = (channel: ServerChannel | undefined, argv: readonly string[]) => {
+    if (!channel) return;
     const env = sessionEnvironment({ ...context, requested, term: pty?.term });
     child = context.spawn({ user: 'cloud-user', argv, env, cwd: cloudUser.home });
     connectProcessToChannel(channel, child);

@@ -78,6 +78,8 @@ describe('a VM over SSH (ssh2 client)', () => {
 
   it('reports death by signal as exit-signal, and delivers signal requests', async () => {
     expect(await exec(client, 'kill -TERM $$')).toMatchObject({ code: null, signal: 'SIGTERM' });
+    // SSH names only some signals; the others end as a shell would report them (128 + n).
+    expect(await exec(client, 'kill -BUS $$')).toMatchObject({ code: 135, signal: null });
     const result = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
       client.exec('trap "echo got-int; exit 9" INT; echo ready; while :; do sleep 0.1; done', (error, channel) => {
         if (error) return reject(error);

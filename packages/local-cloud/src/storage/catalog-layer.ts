@@ -1,4 +1,16 @@
-import { access, chmod, chown, copyFile, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  access,
+  chmod,
+  chown,
+  copyFile,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepEtcEntry } from './etc-filter';
 import type { HostUserland } from './host-userland';
@@ -79,8 +91,11 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   const accounts = vmAccountFiles(await text('etc/passwd'), await text('etc/group'), hasBash);
   const shadowGid = Number(/^shadow:[^:]*:(\d+):/m.exec(accounts.group)?.[1] ?? 0);
   const sudoGid = Number(/^sudo:[^:]*:(\d+):/m.exec(accounts.group)?.[1] ?? 0);
+  // The copy of the host's /etc may hold symlinks (to /run, or anywhere on a NixOS host): replace the entry,
+  // never write through it.
   const write = async (path: string, content: string, mode: number, gid = 0) => {
-    await writeFile(join(dir, path), content);
+    await rm(join(dir, path), { force: true });
+    await writeFile(join(dir, path), content, { flag: 'wx' });
     if (privileged) await chown(join(dir, path), 0, gid);
     await chmod(join(dir, path), mode);
   };
@@ -91,6 +106,8 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   await write('etc/hostname', 'debian\n', 0o644);
   await write('etc/hosts', hostsFile, 0o644);
   await write('etc/machine-id', '', 0o444);
+  // A resolv.conf that is a link into the host's /run (systemd-resolved) would dangle in a VM's own /run.
+  await write('etc/resolv.conf', await text('etc/resolv.conf'), 0o644);
   await write('etc/sudoers', sudoersFile, 0o440);
   await mkdir(join(dir, 'etc/sudoers.d'), { recursive: true });
   await owned(join(dir, 'etc/sudoers.d'), 0o750);
@@ -106,7 +123,17 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
 }
 
 // What the image writes in /etc itself (see buildCatalogLayer); never hidden, since it replaces the host's.
-const ownEtcFiles = new Set(['passwd', 'group', 'shadow', 'gshadow', 'hostname', 'hosts', 'machine-id', 'sudoers']);
+const ownEtcFiles = new Set([
+  'passwd',
+  'group',
+  'shadow',
+  'gshadow',
+  'hostname',
+  'hosts',
+  'machine-id',
+  'resolv.conf',
+  'sudoers',
+]);
 
 /**
  * Where VMs see the host's /etc through an overlay (as root), the image hides what the host must keep to

@@ -75,4 +75,19 @@ describe('close', () => {
     expect(processesMentioning(h.store.dir)).toEqual([]);
     expect(existsSync(h.store.dir)).toBe(false);
   });
+
+  it('a VM whose init is killed from outside stops serving SSH and releases its disks', async () => {
+    const h = VmHarness.create();
+    onTestFinished(() => h.close());
+    const disk = await h.store.createEmptyVolume(newResourceId('volume'), 1);
+    const vm = await h.boot({ extraDisks: [{ deviceName: '/dev/sdb', volume: disk }] });
+    const unshare = processesMentioning(h.store.dir).find(
+      (pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'unshare',
+    );
+    const init = Number(readFileSync(`/proc/${unshare}/task/${unshare}/children`, 'utf8').trim());
+    expect(readFileSync(`/proc/${init}/cmdline`, 'utf8')).toBe('init\0');
+    process.kill(init, 'SIGKILL');
+    await vi.waitFor(() => refusesConnections(vm.ssh.host, vm.ssh.port).then((refused) => expect(refused).toBe(true)));
+    await vi.waitFor(() => h.store.deleteVolume(disk));
+  });
 });

@@ -25,17 +25,28 @@ chmod 600 "$home/.ssh/authorized_keys"
 chown -R ${cloudUser.name}:${cloudUser.name} "$home/.ssh" 2>/dev/null || true
 `;
 
-// A user-data script (`#!…`) runs once as root in the background, its output in cloud-init's log.
+// A user-data script (`#!…`) runs as root in the background, its output in cloud-init's log, once per
+// instance as cloud-init does: not again when the same VM starts after a stop, but again in a new VM
+// launched from an image of it. $1 is the VM id.
 const runUserData = `set -e
+done_mark="/var/lib/cloud/instances/$1/sem/user-scripts"
+if [ -e "$done_mark" ]; then cat > /dev/null; exit 0; fi
 dir=/var/lib/cloud/instance/scripts
-mkdir -p "$dir" /var/log
+mkdir -p "$dir" "$(dirname "$done_mark")" /var/log
 cat > "$dir/part-001"
 chmod 700 "$dir/part-001"
+touch "$done_mark"
 setsid "$dir/part-001" >> /var/log/cloud-init-output.log 2>&1 < /dev/null &
 `;
 
-async function runAsRoot(vm: BootTarget, script: string, input: string | Uint8Array): Promise<void> {
-  const child = vm.spawn({ user: 'root', argv: ['/bin/sh', '-c', script], env: rootEnv, cwd: '/' });
+async function runAsRoot(
+  vm: BootTarget,
+  script: string,
+  input: string | Uint8Array,
+  args: string[] = [],
+): Promise<void> {
+  const argv = ['/bin/sh', '-c', script, 'first-boot', ...args];
+  const child = vm.spawn({ user: 'root', argv, env: rootEnv, cwd: '/' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -47,12 +58,15 @@ async function runAsRoot(vm: BootTarget, script: string, input: string | Uint8Ar
   if (code !== 0) throw new MachineError('vm-start-failed', `first boot failed (status ${code}): ${stderr.trim()}`);
 }
 
-/** What cloud-init does at a new instance's first boot: authorized keys, then a user-data script if any. */
+/** What cloud-init does when a VM boots: authorized keys, then a user-data script (once per instance). */
 export async function firstBoot(
   vm: BootTarget,
+  vmId: string,
   authorizedKeys: readonly string[],
   userData?: Uint8Array,
 ): Promise<void> {
   await runAsRoot(vm, installKeys, `${authorizedKeys.map((key) => key.trim()).join('\n')}\n`);
-  if (userData && Buffer.from(userData.subarray(0, 2)).toString() === '#!') await runAsRoot(vm, runUserData, userData);
+  if (userData && Buffer.from(userData.subarray(0, 2)).toString() === '#!') {
+    await runAsRoot(vm, runUserData, userData, [vmId]);
+  }
 }

@@ -99,7 +99,7 @@ export class LocalVmRuntime implements VmRuntime {
       hasPerl: await executable(host('usr/bin/perl')),
       dropCapabilities: store.privileged ? await capabilitiesToDrop() : [],
       nodeDirectory: sftp.kind === 'builtin' ? dirname(process.execPath) : undefined,
-      firstBoot: (launch, init) => firstBoot(init, launch.authorizedKeys, launch.userData),
+      firstBoot: (launch, init) => firstBoot(init, launch.vmId, launch.authorizedKeys, launch.userData),
       listen: (launch, init) =>
         VmSshServer.listen({
           host: launch.publicIp,

@@ -78,7 +78,43 @@ export class LocalVm implements RunningVm {
   }
 
   private async bootSteps(): Promise<void> {
-    const { store, userland } = this.context;
+    const { store } = this.context;
+    const { vmId } = this.launch;
+    const { root, disks } = this.resolveVolumes();
+    for (const volume of [this.launch.root.volume, ...disks.map((d) => d.volume)]) {
+      store.claimVolume(volume, vmId);
+      this.claimed.push(volume);
+    }
+    const overlays = await planRootMounts(root, this.context.userland);
+    const sources: { name: string; source: string }[] = [];
+    for (const disk of disks) {
+      // As root a disk is a real block device; rootless, the image file itself stands at /dev/<name>.
+      const source = store.privileged ? await attachLoopDevice(disk.file) : disk.file;
+      if (store.privileged) this.loops.push(source);
+      sources.push({ name: disk.name, source });
+    }
+    const mountPoint = join(store.dir, 'mnt');
+    const emptyDirectory = join(store.dir, 'empty');
+    await mkdir(mountPoint, { recursive: true });
+    await mkdir(emptyDirectory, { recursive: true });
+    const { hostname } = this.launch;
+    const rootless = !store.privileged;
+    const { nodeDirectory, hasPerl, dropCapabilities } = this.context;
+    const input = { mountPoint, emptyDirectory, overlays, disks: sources, hostname, rootless, nodeDirectory };
+    this.init = await VmInit.start({ vmId, script: setupScript(input, hasPerl), rootless, dropCapabilities });
+    // A VM whose init dies (killed from outside) is gone: stop serving SSH for it and release its disks.
+    void this.init.exited.then(() => this.stop());
+    await this.context.firstBoot(this.launch, this.init);
+    this.sshd = await this.context.listen(this.launch, this.init);
+    if (this.stopping) {
+      await this.sshd.close();
+      throw new MachineError('vm-start-failed', `${vmId} stopped while it booted`);
+    }
+  }
+
+  /** The root filesystem and the raw disks of the launch, or why local-cloud cannot boot it. */
+  private resolveVolumes() {
+    const { store } = this.context;
     const { vmId } = this.launch;
     const root = store.volumeRecord(this.launch.root.volume);
     if (root.kind !== 'tree') {
@@ -97,44 +133,9 @@ export class LocalVm implements RunningVm {
           `${vmId}: ${record.id} holds a root filesystem; local-cloud attaches it only as a root volume, not as ${disk.deviceName}`,
         );
       }
-      return { name, record, volume: disk.volume };
+      return { name, file: record.file, volume: disk.volume };
     });
-    for (const volume of [this.launch.root.volume, ...disks.map((d) => d.volume)]) {
-      store.claimVolume(volume, vmId);
-      this.claimed.push(volume);
-    }
-    const overlays = await planRootMounts(root, userland);
-    const sources: { name: string; source: string }[] = [];
-    for (const disk of disks) {
-      // As root a disk is a real block device; rootless, the image file itself stands at /dev/<name>.
-      const source = store.privileged ? await attachLoopDevice(disk.record.file) : disk.record.file;
-      if (store.privileged) this.loops.push(source);
-      sources.push({ name: disk.name, source });
-    }
-    const mountPoint = join(store.dir, 'mnt');
-    const emptyDirectory = join(store.dir, 'empty');
-    await mkdir(mountPoint, { recursive: true });
-    await mkdir(emptyDirectory, { recursive: true });
-    const script = setupScript(
-      {
-        mountPoint,
-        emptyDirectory,
-        overlays,
-        disks: sources,
-        hostname: this.launch.hostname,
-        rootless: !store.privileged,
-        nodeDirectory: this.context.nodeDirectory,
-      },
-      this.context.hasPerl,
-    );
-    this.init = await VmInit.start({
-      vmId,
-      script,
-      rootless: !store.privileged,
-      dropCapabilities: this.context.dropCapabilities,
-    });
-    await this.context.firstBoot(this.launch, this.init);
-    this.sshd = await this.context.listen(this.launch, this.init);
+    return { root, disks };
   }
 
   private async stopSteps(): Promise<void> {

@@ -134,4 +134,31 @@ describe('data that persists like on the real cloud', () => {
     expect(await run(second, 'sudo mount /dev/sdf /mnt && cat /mnt/file && sudo umount /mnt')).toBe('on-ext4\n');
     await second.stop();
   });
+
+  it('runs a user-data script once per instance, as cloud-init does, and installs the launch keys', async () => {
+    const userData = new TextEncoder().encode('#!/bin/sh\necho "ran as $(id -un)" >> /var/tmp/user-data.log\n');
+    const volume = await h.catalogVolume();
+    const vmId = newResourceId('vm');
+    const ranLines = async (vm: RunningVm, lines: number) => {
+      let log = '';
+      await vi.waitFor(async () => {
+        log = await run(vm, 'cat /var/tmp/user-data.log 2>/dev/null || true');
+        expect(log.split('\n').filter(Boolean)).toHaveLength(lines);
+      });
+      return log;
+    };
+    const first = await h.boot({ vmId, root: { deviceName: '/dev/sda1', volume }, userData });
+    expect(await ranLines(first, 1)).toBe('ran as root\n');
+    expect(await run(first, 'cat ~/.ssh/authorized_keys')).toBe(`${h.key.publicKey.trim()}\n`);
+    await first.stop();
+    const again = await h.boot({ vmId, root: { deviceName: '/dev/sda1', volume }, userData });
+    await ranLines(again, 1);
+    expect(await run(again, 'wc -l < ~/.ssh/authorized_keys')).toBe('1\n');
+    await again.stop();
+    const image = await h.store.snapshotVolume(newResourceId('snapshot'), volume);
+    const copy = await h.store.createVolumeFromSnapshot(newResourceId('volume'), image, 10);
+    const other = await h.boot({ root: { deviceName: '/dev/sda1', volume: copy }, userData });
+    await ranLines(other, 2);
+    await other.stop();
+  });
 });

@@ -21,7 +21,8 @@ export interface VmInitOptions {
  * pipe closes and the VM stops too.
  */
 export class VmInit {
-  private readonly exited: Promise<void>;
+  /** Settles when the init is gone: stopped, or killed from outside. */
+  readonly exited: Promise<void>;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
