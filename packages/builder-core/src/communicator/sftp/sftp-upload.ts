@@ -1,8 +1,9 @@
 import { posix, resolve } from 'node:path';
 import { compileExcludes } from '../transfer/exclude-matcher';
+import { fileSource } from '../transfer/file-source';
 import { type LocalDirectory, readLocalTree, treeSize } from '../transfer/local-tree';
 import { ProgressCounter } from '../transfer/progress-counter';
-import { fileSource, type UploadSource } from '../transfer/upload-source';
+import type { UploadSource } from '../transfer/upload-source';
 import { type OpenSftp, SftpSession } from './sftp-session';
 
 /** Bytes of writes kept in flight: more than OpenSSH's 2 MiB channel window, so the pipe never runs dry. */
@@ -123,6 +124,7 @@ async function writePipelined(
     inFlight += 1;
     session.write(handle, chunk, position, remotePath).then(
       () => {
+        source.release(chunk);
         progress.add(chunk.length);
         settled();
       },

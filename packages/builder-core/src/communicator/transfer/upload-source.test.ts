@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileSource, toUploadSource, withKnownSize } from './upload-source';
+import { fileSource } from './file-source';
+import { toUploadSource, withKnownSize } from './upload-source';
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const out: Buffer[] = [];
@@ -27,6 +28,25 @@ describe('upload sources', () => {
     const chunks = await collect(fileSource(join(dir, 'data.bin'), data.length).chunks(100_000));
     expect(chunks.slice(0, -1).every((c) => c.length === 100_000)).toBe(true);
     expect(Buffer.concat(chunks).equals(data)).toBe(true);
+  });
+
+  it('reuses the memory of released chunks, and never that of chunks still held', async () => {
+    const big = Buffer.concat([data, data, data, data]);
+    await writeFile(join(dir, 'big.bin'), big);
+    const source = fileSource(join(dir, 'big.bin'), big.length);
+    const held: Buffer[] = [];
+    const copies: Buffer[] = [];
+    const memory = new Set<ArrayBufferLike>();
+    for await (const chunk of source.chunks(262_144)) {
+      memory.add(chunk.buffer);
+      copies.push(Buffer.from(chunk));
+      if (held.length < 4) held.push(chunk);
+      else source.release(chunk);
+    }
+    expect(Buffer.concat(copies).equals(big)).toBe(true);
+    expect(Buffer.concat(held).equals(big.subarray(0, 4 * 262_144))).toBe(true);
+    // Ten 1 MiB reads: the first block stays held, released ones come back (at most 4 reads are ahead).
+    expect(memory.size).toBeLessThan(10);
   });
 
   it('fails when the file shrinks under it', async () => {

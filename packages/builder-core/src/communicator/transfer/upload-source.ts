@@ -5,60 +5,21 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SshError } from '../ssh-error';
+import { fileSource, localReadError } from './file-source';
 
 /** Bytes to upload, read in chunks of a size the transport prefers. */
 export interface UploadSource {
   /** Known in advance for files and buffers; undefined for a stream given without a size. */
   readonly size: number | undefined;
-  /** Yields the bytes once, in chunks of at most `chunkSize` (fresh buffers the caller may keep). */
+  /** Yields the bytes once, in chunks of at most `chunkSize`. */
   chunks(chunkSize: number): AsyncIterable<Buffer>;
+  /**
+   * Says a yielded chunk is no longer referenced (sent, or copied), so its memory may be reused. Optional
+   * for the caller: an unreleased chunk stays valid.
+   */
+  release(chunk: Buffer): void;
   /** Releases what the source holds (a spooled temporary file). */
   dispose(): Promise<void>;
-}
-
-/** Bytes read from a file at once, and reads kept in flight ahead of the transport. */
-const readBlock = 1024 * 1024;
-const readsAhead = 4;
-
-/**
- * A local file, read with positioned reads into fresh 1 MiB blocks, several ahead of the transport (a read
- * goes through libuv's thread pool, whose latency would otherwise stall the pipeline), yielded as views.
- */
-export function fileSource(path: string, size: number): UploadSource {
-  return {
-    size,
-    async *chunks(chunkSize) {
-      const handle = await open(path, 'r').catch((error: unknown) => localError(path, error));
-      const block = chunkSize * Math.max(1, Math.ceil(readBlock / chunkSize));
-      const pending: Promise<Buffer>[] = [];
-      let position = 0;
-      const readNext = () => {
-        const length = Math.min(block, size - position);
-        const buffer = Buffer.allocUnsafe(length);
-        const read = handle.read(buffer, 0, length, position).then(({ bytesRead }) => {
-          if (bytesRead < length) throw new SshError(`${path} shrank while it was being uploaded`, { reason: 'local' });
-          return buffer;
-        });
-        read.catch(() => {});
-        pending.push(read);
-        position += length;
-      };
-      try {
-        while (pending.length < readsAhead && position < size) readNext();
-        while (pending.length > 0) {
-          const buffer = await (pending.shift() as Promise<Buffer>);
-          if (position < size) readNext();
-          for (let offset = 0; offset < buffer.length; offset += chunkSize) {
-            yield buffer.subarray(offset, offset + chunkSize);
-          }
-        }
-      } finally {
-        await Promise.allSettled(pending);
-        await handle.close();
-      }
-    },
-    dispose: async () => {},
-  };
 }
 
 /**
@@ -73,13 +34,14 @@ export async function toUploadSource(source: Readable | Uint8Array, size: number
       async *chunks(chunkSize) {
         for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
       },
+      release: () => {},
       dispose: async () => {},
     };
   }
   const file = plainFileStream(source);
   if (file !== undefined) {
     source.destroy();
-    const info = await stat(file).catch((error: unknown) => localError(file, error));
+    const info = await stat(file).catch((error: unknown) => localReadError(file, error));
     return fileSource(file, size ?? info.size);
   }
   return streamSource(source, size);
@@ -131,6 +93,7 @@ function streamSource(stream: Readable, size: number | undefined): UploadSource 
         throw new SshError(`the upload stream gave ${total} bytes where ${size} were announced`, { reason: 'local' });
       }
     },
+    release: () => {},
     dispose: async () => {},
   };
 }
@@ -141,9 +104,4 @@ function plainFileStream(source: Readable): string | undefined {
   const plain =
     typeof stream.path === 'string' && stream.start === undefined && stream.end === Number.POSITIVE_INFINITY;
   return plain && stream.bytesRead === 0 && !stream.destroyed ? stream.path.toString() : undefined;
-}
-
-function localError(path: string, error: unknown): never {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  throw new SshError(`cannot read ${path} (${code})`, { reason: 'local', cause: error });
 }
