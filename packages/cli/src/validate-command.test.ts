@@ -16,6 +16,7 @@ const files = tempFiles({
     provisioners: [{ type: 'shell', only: ['nope'] }],
   },
   'vars.json': { region: 'eu-west-2' },
+  'duplicate.json': '{\n  "builders": [{"type": "osc-bsu", "omi_name": "a",\n    "omi_name": "b"}]\n}\n',
 });
 afterAll(files.cleanup);
 const run = (...args: string[]) => oscPacker(args, { cwd: files.dir, env: { MY_SECRET: 'hunter2-value' } });
@@ -29,6 +30,14 @@ describe('osc-packer validate (built binary)', { timeout: 30_000 }, () => {
         stdout: 'Syntax-only check passed. Everything looks okay.\n',
       });
     }
+  });
+
+  it('warns about a duplicated key (the last value is used, as in Packer)', () => {
+    expect(run('validate', '-syntax-only', 'duplicate.json')).toMatchObject({
+      status: 0,
+      stdout:
+        'Warning: Template warning\n\nduplicate key "omi_name" at line 3, column 5 (in builders[0]): the last value is used, as Packer does\n\nSyntax-only check passed. Everything looks okay.\n',
+    });
   });
 
   it('reports a JSON syntax error with line, column and a caret excerpt, and exits 1', () => {

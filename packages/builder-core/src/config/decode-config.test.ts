@@ -276,3 +276,19 @@ describe('key paths', () => {
     expect(parseKeyPath(text)).toEqual(path);
   });
 });
+
+describe('build data in fields rendered at prepare time', () => {
+  it('says which fields can use build data', () => {
+    const result = decodeConfig(spec, { vm_type: 't', omi_name: 'copy of {{ .SourceOMIName }}' }, { interpolation });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          path: 'omi_name',
+          message:
+            '{{ .SourceOMIName }} is build data, only available in fields rendered during the build (in "copy of {{ .SourceOMIName }}" at column 12); build data is available in: tags',
+        },
+      ],
+    });
+  });
+});
