@@ -78,7 +78,7 @@ export { sensitive } from './config/field-annotations';
 /** Go durations (`"1h30m"`) decoded to milliseconds. */
 export { goDuration, parseGoDuration } from './config/go-duration';
 /** Key paths as users write them (`a[1].b`) and patterns over them (`a[].b`). */
-export { formatKeyPath, type KeyPath, keyPathMatcher } from './config/key-path';
+export { formatKeyPath, type KeyPath, keyPathMatcher, parseKeyPath } from './config/key-path';
 /** An object of strings (tags, filters), with scalars turned into strings. */
 export { stringMap } from './config/string-map';
 /** A boolean also written `"true"`, `"1"`, `"f"`... */
@@ -205,6 +205,34 @@ export { StepContractError } from './steps/step-contract-error';
 export { StepError, type StepPhase } from './steps/step-error';
 /** Runs steps with Packer's multistep lifecycle, `-on-error`, `-debug`, cancellation and forced exit. */
 export { runSteps, StepRunner, type StepRunnerOptions } from './steps/step-runner';
+/** Globs over build names, as `-only`/`-except` accept them. */
+export { globToRegExp, matchesAnyGlob } from './template/glob-pattern';
+/** Strict JSON parsing that remembers positions and duplicated keys. */
+export { type DuplicateKey, type JsonDocument, parseJsonDocument } from './template/json-document';
+/** A JSON document that does not parse, with line, column and an excerpt. */
+export { excerptAt, JsonSyntaxError, lineAndColumn } from './template/json-syntax-error';
+/** Reads and parses a template file. */
+export { type LoadTemplateOptions, loadTemplate } from './template/load-template';
+/** Parses a template's text and checks its structure. */
+export { parseTemplate } from './template/parse-template';
+/** Resolves user variables (defaults, -var-file, -var, env, references between variables). */
+export { type ResolvedVariables, resolveVariables, type VariableInputs } from './template/resolve-variables';
+/** Picks the builds to run (-only/-except globs), with their provisioners and post-processors. */
+export { type BuildFilter, type SelectedBuild, selectBuilds } from './template/select-builds';
+/** A template with structural, variable or selection problems, all at once. */
+export { TemplateError } from './template/template-error';
+/** The typed model of a Packer JSON template. */
+export type {
+  PostProcessorSequence,
+  Template,
+  TemplateBuilder,
+  TemplateProvisioner,
+  TemplateVariable,
+} from './template/template-model';
+/** Checks builders, only/except/override names and min_packer_version. */
+export { validateTemplate } from './template/validate-template';
+/** `-var key=value` and `-var-file` parsing. */
+export { parseVarFile, parseVarFlag, readVarFile, type VarFile } from './template/variable-sources';
 /** A writable stream that keeps what is written (embedding, tests). */
 export { CaptureStream } from './ui/capture-stream';
 /** Packer's human output: prefixes, colours, timestamps, progress, questions. */

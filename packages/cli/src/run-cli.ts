@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import type { CliIo } from './cli-io';
 import { cliVersion } from './cli-version';
+import type { CommandContext } from './command-context';
 import { buildCommand } from './commands/build-command';
 import { cleanupCommand } from './commands/cleanup-command';
 import { inspectCommand } from './commands/inspect-command';
@@ -14,15 +15,16 @@ const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: 
 /** Runs osc-packer with the given arguments and returns its exit code (0 success, 1 error). */
 export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
+  const context: CommandContext = { io, exitCode: 0, now: () => new Date() };
   const parser = yargs()
     .scriptName('osc-packer')
     .usage('Usage: $0 <command> [options]')
     // Packer's flags are single-dash words (-var, -only, -on-error); keep them whole.
     .parserConfiguration({ 'short-option-groups': false })
     .command(buildCommand)
-    .command(validateCommand)
-    .command(inspectCommand)
-    .command(localCloudCommand)
+    .command(validateCommand(context))
+    .command(inspectCommand(context))
+    .command(localCloudCommand(io))
     .command(cleanupCommand)
     .command(versionCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
@@ -42,5 +44,5 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     output = text;
   });
   if (output) io.stdout.write(`${output}\n`);
-  return exitCode;
+  return exitCode || context.exitCode;
 }

@@ -5,6 +5,7 @@ import { composeConfig, configBlock } from './config-block';
 import { decodeConfig } from './decode-config';
 import { sensitive } from './field-annotations';
 import { goDuration } from './go-duration';
+import { formatKeyPath, parseKeyPath } from './key-path';
 import { stringMap } from './string-map';
 import { weakBoolean } from './weak-boolean';
 import { weakInteger, weakNumber } from './weak-number';
@@ -261,5 +262,33 @@ describe('weak field helpers', () => {
     [{ d: '5 minutes' }, 'd', 'must be a duration such as "30s", "5m" or "1h30m" (got "5 minutes")'],
   ])('rejects %j', (raw, path, message) => {
     expect(decodeConfig(fields, raw)).toMatchObject({ ok: false, issues: [{ path, message }] });
+  });
+});
+
+describe('key paths', () => {
+  it.each([
+    [['launch_block_device_mappings', 1, 'device_name'], 'launch_block_device_mappings[1].device_name'],
+    [['tags', 'Name:x'], 'tags["Name:x"]'],
+    [['post-processors', 0, 1, 'output'], 'post-processors[0][1].output'],
+    [[], ''],
+  ])('formats %j as %j and parses it back', (path, text) => {
+    expect(formatKeyPath(path)).toBe(text);
+    expect(parseKeyPath(text)).toEqual(path);
+  });
+});
+
+describe('build data in fields rendered at prepare time', () => {
+  it('says which fields can use build data', () => {
+    const result = decodeConfig(spec, { vm_type: 't', omi_name: 'copy of {{ .SourceOMIName }}' }, { interpolation });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          path: 'omi_name',
+          message:
+            '{{ .SourceOMIName }} is build data, only available in fields rendered during the build (in "copy of {{ .SourceOMIName }}" at column 12); build data is available in: tags',
+        },
+      ],
+    });
   });
 });

@@ -37,3 +37,15 @@ export function keyPathMatcher(pattern: string, exact = false): (path: KeyPath) 
     });
   };
 }
+
+/** Parses a formatted key path back into segments (`a[1].b["x.y"]` → `['a', 1, 'b', 'x.y']`). */
+export function parseKeyPath(text: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/g;
+  for (const match of text.matchAll(pattern)) {
+    if (match[1] !== undefined) segments.push(Number(match[1]));
+    else if (match[2] !== undefined) segments.push(JSON.parse(match[2]) as string);
+    else if (match[3] !== undefined) segments.push(match[3]);
+  }
+  return segments;
+}

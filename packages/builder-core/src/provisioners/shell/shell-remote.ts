@@ -51,8 +51,9 @@ export function uploadAndRun(
         size: script.content.length,
         signal: run.signal,
       });
-      await communicator.exec({ command: `chmod 0755 ${script.remotePath}` }, run.signal);
-      return runCommandWithUi(communicator, script.command, run.ui, run.signal);
+      // Packer's separate `chmod 0755` (for an existing file the upload did not re-mode), in the same round trip.
+      const command = `chmod 0755 ${script.remotePath}; ${script.command}`;
+      return runCommandWithUi(communicator, command, run.ui, run.signal);
     },
     retryOptions(run, config, `starting ${script.remotePath}`),
   );
