@@ -1,13 +1,17 @@
-// Upload throughput of our SCP and SFTP paths against OpenSSH's own scp and sftp, to the same OpenSSH sshd
-// over loopback, with the same cipher. Connection setup is excluded everywhere: our communicator connects
-// before the clock starts, and OpenSSH's clients ride an already open ControlMaster connection.
+// Upload throughput of our SCP and SFTP paths against OpenSSH's own scp (-O: the SCP protocol) and sftp, to
+// the same OpenSSH sshd over loopback, with the same cipher. Connection setup is excluded everywhere: our
+// communicator connects before the clock starts, and OpenSSH's clients ride an open ControlMaster connection.
 //
 //   pnpm --filter @osc-packer/builder-core bench -- [--size-mib 512] [--rounds 3] [--cipher aes128-gcm@openssh.com]
+//                                                   [--dir /dev/shm]   (where the source and target files go)
 //
-// Prints MB/s (10^6 bytes per second) per path and round, the medians, and ratios ours/OpenSSH.
+// Prints MB/s (10^6 bytes per second) per path and round, the medians and the ratios ours/OpenSSH, and the
+// client-side CPU time per 100 MB (ours: this process; OpenSSH: the scp/sftp process and the master ssh),
+// which stays meaningful when the machine is shared and wall-clock figures are noisy. Rounds alternate the
+// order of the paths.
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,36 +25,44 @@ const { values } = parseArgs({
     'size-mib': { type: 'string', default: '512' },
     rounds: { type: 'string', default: '3' },
     cipher: { type: 'string', default: 'aes128-gcm@openssh.com' },
+    dir: { type: 'string', default: tmpdir() },
   },
 });
-const sizeMiB = Number(values['size-mib']);
+const bytes = Number(values['size-mib']) * 1024 * 1024;
 const rounds = Number(values.rounds);
 const cipher = values.cipher ?? 'aes128-gcm@openssh.com';
-const bytes = sizeMiB * 1024 * 1024;
-
 const binding = (createRequire(import.meta.url)('ssh2/lib/protocol/crypto.js') as { bindingAvailable: boolean })
   .bindingAvailable;
-console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
-console.log(`node ${process.version}, ${sizeMiB} MiB, ${rounds} rounds, cipher ${cipher}\n`);
+const clockTicks = Number((await run('getconf', ['CLK_TCK'])).stdout.trim()) || 100;
 
-const work = await mkdtemp(join(tmpdir(), 'osc-packer-bench-'));
+interface Sample {
+  seconds: number;
+  cpuMs: number;
+}
+
+console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
+console.log(
+  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, in ${values.dir}\n`,
+);
+
+const work = await mkdtemp(join(values.dir ?? tmpdir(), 'osc-packer-bench-'));
 const sshd = await startSshd();
 try {
   const source = join(work, 'source.bin');
+  const target = join(work, 'target.bin');
   await writeRandomFile(source, bytes);
   const keyFile = join(work, 'client_key');
   await writeFile(keyFile, sshd.clientKey.privateKey, { mode: 0o600 });
-  const target = join(work, 'target.bin');
-  const control = join(work, 'control.sock');
+  const batch = join(work, 'sftp-batch');
+  await writeFile(batch, `put ${source} ${target}\n`);
+  const remote = `${sshd.username}@${sshd.host}`;
   const sshOptions = [
-    ...['-i', keyFile, '-c', cipher, '-o', `ControlPath=${control}`, '-o', 'BatchMode=yes'],
+    ...['-i', keyFile, '-c', cipher, '-o', `ControlPath=${join(work, 'control.sock')}`, '-o', 'BatchMode=yes'],
     ...['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'],
   ];
-  const master = spawn('ssh', [...sshOptions, '-M', '-N', '-p', String(sshd.port), `${sshd.username}@${sshd.host}`], {
-    stdio: 'ignore',
-  });
-  await waitForControlSocket(sshOptions, sshd.port, `${sshd.username}@${sshd.host}`);
-  const ours = async (method: 'scp' | 'sftp') => {
+  const master = spawn('ssh', [...sshOptions, '-M', '-N', '-p', String(sshd.port), remote], { stdio: 'ignore' });
+  await waitForMaster(sshOptions, sshd.port, remote);
+  const ours = async (method: 'scp' | 'sftp'): Promise<Sample> => {
     const comm = await connectSsh({
       host: sshd.host,
       port: sshd.port,
@@ -61,47 +73,69 @@ try {
       fileTransferMethod: method,
     });
     try {
-      return await timed(() => comm.upload(target, createReadStream(source)));
+      const cpu = process.cpuUsage();
+      const seconds = await timed(() => comm.upload(target, createReadStream(source)));
+      const used = process.cpuUsage(cpu);
+      return { seconds, cpuMs: (used.user + used.system) / 1000 };
     } finally {
       await comm.close();
     }
   };
-  const remote = `${sshd.username}@${sshd.host}`;
-  const paths: Record<string, () => Promise<number>> = {
+  const openssh = async (command: string, args: string[]): Promise<Sample> => {
+    const timeFile = join(work, 'time.txt');
+    const masterBefore = await processCpuMs(master.pid);
+    const seconds = await timed(() => run('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args]));
+    const [user = 0, system = 0] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
+    return { seconds, cpuMs: (user + system) * 1000 + (await processCpuMs(master.pid)) - masterBefore };
+  };
+  const paths: Record<string, () => Promise<Sample>> = {
     'osc-packer scp': () => ours('scp'),
     'OpenSSH scp -O': () =>
-      timed(() => run('scp', [...sshOptions, '-O', '-P', String(sshd.port), source, `${remote}:${target}`])),
+      openssh('scp', [...sshOptions, '-O', '-P', String(sshd.port), source, `${remote}:${target}`]),
     'osc-packer sftp': () => ours('sftp'),
-    'OpenSSH sftp': () =>
-      timed(() => run('sftp', [...sshOptions, '-P', String(sshd.port), '-b', batchFile(work, source, target), remote])),
+    'OpenSSH sftp': () => openssh('sftp', [...sshOptions, '-P', String(sshd.port), '-b', batch, remote]),
   };
-  await writeFile(batchFile(work, source, target), `put ${source} ${target}\n`);
-  const results: Record<string, number[]> = {};
+  const results: Record<string, Sample[]> = {};
   for (let round = 1; round <= rounds; round++) {
-    for (const [name, path] of Object.entries(paths)) {
+    const order = round % 2 === 1 ? Object.keys(paths) : Object.keys(paths).reverse();
+    for (const name of order) {
       await rm(target, { force: true });
-      const seconds = await path();
+      const sample = await (paths[name] as () => Promise<Sample>)();
       const size = (await stat(target)).size;
       if (size !== bytes) throw new Error(`${name} wrote ${size} bytes, expected ${bytes}`);
-      const mbps = bytes / 1e6 / seconds;
-      results[name] = [...(results[name] ?? []), mbps];
-      console.log(`round ${round}  ${name.padEnd(16)} ${mbps.toFixed(0).padStart(5)} MB/s`);
+      results[name] = [...(results[name] ?? []), sample];
+      console.log(`round ${round}  ${name.padEnd(16)} ${format(sample)}`);
     }
   }
   master.kill();
-  const median = (name: string) => {
-    const sorted = [...(results[name] ?? [])].sort((a, b) => a - b);
+  const median = (name: string, pick: (s: Sample) => number) => {
+    const sorted = (results[name] ?? []).map(pick).sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   };
+  const speed = (name: string) => median(name, (s) => bytes / 1e6 / s.seconds);
+  const cpu = (name: string) => median(name, (s) => s.cpuMs / (bytes / 1e8));
   console.log('\nmedians');
-  for (const name of Object.keys(paths))
-    console.log(`  ${name.padEnd(16)} ${median(name).toFixed(0).padStart(5)} MB/s`);
-  console.log('ratios (ours / OpenSSH, target >= 0.90)');
-  console.log(`  scp : ${(median('osc-packer scp') / median('OpenSSH scp -O')).toFixed(2)}x`);
-  console.log(`  sftp: ${(median('osc-packer sftp') / median('OpenSSH sftp')).toFixed(2)}x`);
+  for (const name of Object.keys(paths)) {
+    console.log(
+      `  ${name.padEnd(16)} ${speed(name).toFixed(0).padStart(5)} MB/s  ${cpu(name).toFixed(0).padStart(4)} ms CPU/100 MB`,
+    );
+  }
+  console.log('ratios ours / OpenSSH (speed: target >= 0.90; CPU: lower is better)');
+  for (const [label, ourName, theirName] of [
+    ['scp ', 'osc-packer scp', 'OpenSSH scp -O'],
+    ['sftp', 'osc-packer sftp', 'OpenSSH sftp'],
+  ] as const) {
+    const speedRatio = speed(ourName) / speed(theirName);
+    console.log(`  ${label}: speed ${speedRatio.toFixed(2)}x, CPU ${(cpu(ourName) / cpu(theirName)).toFixed(2)}x`);
+  }
 } finally {
   await sshd.stop();
   await rm(work, { recursive: true, force: true });
+}
+
+function format(sample: Sample): string {
+  const mbps = bytes / 1e6 / sample.seconds;
+  return `${mbps.toFixed(0).padStart(5)} MB/s  ${(sample.cpuMs / (bytes / 1e8)).toFixed(0).padStart(4)} ms CPU/100 MB`;
 }
 
 async function timed(action: () => Promise<unknown>): Promise<number> {
@@ -110,8 +144,11 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-function batchFile(dir: string, _source: string, _target: string): string {
-  return join(dir, 'sftp-batch');
+/** User plus system CPU time of a process so far, from /proc. */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
 async function writeRandomFile(path: string, size: number): Promise<void> {
@@ -128,7 +165,7 @@ async function writeRandomFile(path: string, size: number): Promise<void> {
   }
 }
 
-async function waitForControlSocket(sshOptions: string[], port: number, remote: string): Promise<void> {
+async function waitForMaster(sshOptions: string[], port: number, remote: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const check = await run('ssh', [...sshOptions, '-O', 'check', '-p', String(port), remote]).catch(() => undefined);
     if (check !== undefined) return;

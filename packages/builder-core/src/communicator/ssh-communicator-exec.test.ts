@@ -174,6 +174,18 @@ describe.skipIf(noSshd !== undefined)(
         );
         expect(await noForward.exec({ command: 'test -n "$SSH_AUTH_SOCK"' })).toEqual({ kind: 'exited', code: 1 });
         await noForward.close();
+        // A server that refuses forwarding still runs commands (Packer only logs the refusal).
+        const strict = await startSshd({ config: ['AllowAgentForwarding no'] });
+        try {
+          const key = { key: strict.clientKey.privateKey };
+          const refused = await connectSsh(
+            options({ port: strict.port, privateKeys: [key], agentSocket: agent.socket }),
+          );
+          expect(await refused.exec({ command: 'true' })).toEqual({ kind: 'exited', code: 0 });
+          await refused.close();
+        } finally {
+          await strict.stop();
+        }
       } finally {
         await agent.stop();
       }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,26 @@ vi.setConfig({ testTimeout: 60_000 });
 const isRoot = process.getuid?.() === 0;
 const nobody = 65534;
 const dist = resolve(import.meta.dirname, '../../dist/index.js');
+const asNobody = ['--reuid', `${nobody}`, '--regid', `${nobody}`, '--clear-groups'];
+
+/** Why `nobody` cannot run the built package from this checkout (e.g. a clone under /root), if so. */
+function unreachableReason(): string | undefined {
+  if (!isRoot || !existsSync(dist)) return undefined;
+  const check = spawnSync('setpriv', [
+    ...asNobody,
+    process.execPath,
+    '-e',
+    `require('fs').accessSync(${JSON.stringify(dist)})`,
+  ]);
+  return check.status === 0 ? undefined : 'nobody cannot read Node.js or this checkout';
+}
+const unreachable = unreachableReason();
+const title = 'boots VMs in a user namespace, with sudo, SFTP and persistence (as nobody, from root)';
+const why = !isRoot
+  ? ' (skipped: needs root to switch to nobody; this run is unprivileged already)'
+  : unreachable
+    ? ` (skipped: ${unreachable})`
+    : '';
 
 // Runs as `nobody` against the built package: what a user without root gets from the Quick start.
 const scenario = `
@@ -57,36 +77,33 @@ describe('local-cloud run by an unprivileged user', () => {
   const work = mkdtempSync(join(tmpdir(), 'rootless-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it.skipIf(!isRoot)(
-    'boots VMs in a user namespace, with sudo, SFTP and persistence (as nobody, from root)',
-    async () => {
-      expect(existsSync(dist), `${dist} is missing: build the package first (turbo runs build before test)`).toBe(true);
-      chmodSync(work, 0o700);
-      chownSync(work, nobody, nobody);
-      writeFileSync(join(work, 'scenario.mjs'), scenario);
-      const ip = () => `127.44.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
-      const args = ['--reuid', `${nobody}`, '--regid', `${nobody}`, '--clear-groups', process.execPath];
-      const child = spawn('setpriv', [...args, join(work, 'scenario.mjs'), dist, work, ip(), ip()], {
-        env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: work },
-        cwd: work,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const code = await new Promise((done) => child.on('close', done));
-      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      const results = JSON.parse(stdout);
-      expect(results.isolation).toBe('user-namespace');
-      expect(results.port).toBeGreaterThan(1024);
-      // One host user: every VM account is uid 0 inside, so the session is root, and sudo simply runs.
-      expect(results.a).toBe('0\nroot\nroot\nno-work\ninit\n');
-      expect(results.b).toBe('data\ncfg\nvia-sftp');
-      expect(results.leftover).toBe(false);
-    },
-  );
+  it.skipIf(!isRoot || unreachable !== undefined)(`${title}${why}`, async () => {
+    expect(existsSync(dist), `${dist} is missing: build the package first (turbo runs build before test)`).toBe(true);
+    chmodSync(work, 0o700);
+    chownSync(work, nobody, nobody);
+    writeFileSync(join(work, 'scenario.mjs'), scenario);
+    const ip = () => `127.44.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+    const args = [...asNobody, process.execPath];
+    const child = spawn('setpriv', [...args, join(work, 'scenario.mjs'), dist, work, ip(), ip()], {
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: work },
+      cwd: work,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((done) => child.on('close', done));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const results = JSON.parse(stdout);
+    expect(results.isolation).toBe('user-namespace');
+    expect(results.port).toBeGreaterThan(1024);
+    // One host user: every VM account is uid 0 inside, so the session is root, and sudo simply runs.
+    expect(results.a).toBe('0\nroot\nroot\nno-work\ninit\n');
+    expect(results.b).toBe('data\ncfg\nvia-sftp');
+    expect(results.leftover).toBe(false);
+  });
 });

@@ -53,11 +53,11 @@ export class ScpSession {
     return new ScpSession(await open(command, signal), signal);
   }
 
-  /** Writes to scp's input, waiting while the channel is full. */
-  async write(data: Buffer | string): Promise<void> {
+  /** Writes to scp's input, waiting while the channel is full; `written` runs once ssh2 has sent the data. */
+  async write(data: Buffer | string, written?: () => void): Promise<void> {
     this.throwIfStopped();
     const { channel } = this.opened;
-    if (channel.write(data)) return;
+    if (channel.write(data, written === undefined ? undefined : () => written())) return;
     await new Promise<void>((resolve, reject) => {
       const done = (error?: unknown) => {
         channel.off('drain', onDrain).off('close', onClose);

@@ -1,10 +1,11 @@
 import { posix, resolve } from 'node:path';
 import { SshError } from '../ssh-error';
 import { compileExcludes } from '../transfer/exclude-matcher';
+import { fileSource } from '../transfer/file-source';
 import { type LocalDirectory, type LocalFile, readLocalTree, treeSize } from '../transfer/local-tree';
 import { ProgressCounter } from '../transfer/progress-counter';
 import { shellQuotePath } from '../transfer/shell-quote';
-import { fileSource, type UploadSource } from '../transfer/upload-source';
+import type { UploadSource } from '../transfer/upload-source';
 import { directoryRecord, endRecord, fileRecord } from './scp-record';
 import { type OpenCommandChannel, ScpSession } from './scp-session';
 
@@ -103,7 +104,7 @@ async function sendFile(
         reason: 'local',
       });
     }
-    await session.write(chunk);
+    await session.write(chunk, () => source.release(chunk));
     sent += chunk.length;
     progress.add(chunk.length);
   }

@@ -9,8 +9,8 @@ import { endWritable, writeWithBackpressure } from '../transfer/write-with-backp
 import { type OpenSftp, SftpSession } from './sftp-session';
 import type { SftpTransferOptions } from './sftp-upload';
 
-const readChunk = 128 * 1024;
-const readsInFlight = 32;
+/** Bytes of reads kept in flight. */
+const bytesInFlight = 4 * 1024 * 1024;
 const typeMask = 0o170000;
 const directoryType = 0o040000;
 const fileType = 0o100000;
@@ -98,7 +98,7 @@ async function getDirectory(
   walker.visited.delete(real);
 }
 
-/** Keeps up to `readsInFlight` reads outstanding and writes their data to `sink` in order. */
+/** Keeps about `bytesInFlight` of reads outstanding and writes their data to `sink` in order. */
 async function getFile(
   session: SftpSession,
   remotePath: string,
@@ -107,6 +107,8 @@ async function getFile(
   progress: ProgressCounter,
 ): Promise<void> {
   const handle = await session.open(remotePath, 'r');
+  const readChunk = session.requestLimit('read');
+  const readsInFlight = Math.max(2, Math.ceil(bytesInFlight / readChunk));
   const pending: Promise<Buffer>[] = [];
   try {
     const { size } = await session.fstat(handle, remotePath);

@@ -37,6 +37,16 @@ export class SftpSession {
     return new SftpSession(await open(signal), signal);
   }
 
+  /**
+   * The largest write (or read) the server accepts in one request: ssh2 learns it from OpenSSH's
+   * limits@openssh.com but keeps it private; 32 KiB (what every server takes) when it is not there.
+   */
+  requestLimit(kind: 'read' | 'write'): number {
+    const limits = this.opened.sftp as unknown as { _maxWriteLen?: unknown; _maxReadLen?: unknown };
+    const limit = kind === 'write' ? limits._maxWriteLen : limits._maxReadLen;
+    return typeof limit === 'number' && limit > 0 ? Math.min(limit, 256 * 1024) : 32 * 1024;
+  }
+
   open(path: string, flags: 'r' | 'w', mode?: number): Promise<Buffer> {
     const attributes: InputAttributes = mode === undefined ? {} : { mode };
     return this.call(`open ${path}`, (cb) => this.opened.sftp.open(path, flags, attributes, cb));

@@ -1,16 +1,13 @@
 import { posix, resolve } from 'node:path';
 import { compileExcludes } from '../transfer/exclude-matcher';
+import { fileSource } from '../transfer/file-source';
 import { type LocalDirectory, readLocalTree, treeSize } from '../transfer/local-tree';
 import { ProgressCounter } from '../transfer/progress-counter';
-import { fileSource, type UploadSource } from '../transfer/upload-source';
+import type { UploadSource } from '../transfer/upload-source';
 import { type OpenSftp, SftpSession } from './sftp-session';
 
-/**
- * Write requests in flight and their size. OpenSSH's sftp-server accepts writes up to 255 KiB
- * (limits@openssh.com); ssh2 splits larger ones, and servers with smaller limits still work.
- */
-export const sftpWriteChunk = 128 * 1024;
-export const sftpWritesInFlight = 32;
+/** Bytes of writes kept in flight: more than OpenSSH's 2 MiB channel window, so the pipe never runs dry. */
+const bytesInFlight = 4 * 1024 * 1024;
 
 /** What an SFTP transfer reports to. */
 export interface SftpTransferOptions {
@@ -96,7 +93,10 @@ async function putFile(
   }
 }
 
-/** Keeps up to `sftpWritesInFlight` writes outstanding, reading the next chunk while they travel. */
+/**
+ * Writes the source with requests as large as the server takes, keeping about `bytesInFlight` outstanding
+ * while the next chunks are read.
+ */
 async function writePipelined(
   session: SftpSession,
   handle: Buffer,
@@ -104,25 +104,39 @@ async function writePipelined(
   source: UploadSource,
   progress: ProgressCounter,
 ): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
+  const chunkSize = session.requestLimit('write');
+  const maxInFlight = Math.max(2, Math.ceil(bytesInFlight / chunkSize));
+  let inFlight = 0;
   let failure: unknown;
+  let wake: (() => void) | undefined;
+  const settled = () => {
+    inFlight -= 1;
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const waitForSlot = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   let position = 0;
-  for await (const chunk of source.chunks(sftpWriteChunk)) {
-    const tracked: Promise<void> = session.write(handle, chunk, position, remotePath).then(
+  for await (const chunk of source.chunks(chunkSize)) {
+    inFlight += 1;
+    session.write(handle, chunk, position, remotePath).then(
       () => {
-        inFlight.delete(tracked);
+        source.release(chunk);
         progress.add(chunk.length);
+        settled();
       },
       (error: unknown) => {
-        inFlight.delete(tracked);
         failure ??= error;
+        settled();
       },
     );
-    inFlight.add(tracked);
     position += chunk.length;
-    while (inFlight.size >= sftpWritesInFlight && failure === undefined) await Promise.race(inFlight);
+    while (inFlight >= maxInFlight && failure === undefined) await waitForSlot();
     if (failure !== undefined) break;
   }
-  await Promise.all(inFlight);
+  while (inFlight > 0) await waitForSlot();
   if (failure !== undefined) throw failure;
 }

@@ -5,38 +5,21 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SshError } from '../ssh-error';
+import { fileSource, localReadError } from './file-source';
 
 /** Bytes to upload, read in chunks of a size the transport prefers. */
 export interface UploadSource {
   /** Known in advance for files and buffers; undefined for a stream given without a size. */
   readonly size: number | undefined;
-  /** Yields the bytes once, in chunks of at most `chunkSize` (fresh buffers the caller may keep). */
+  /** Yields the bytes once, in chunks of at most `chunkSize`. */
   chunks(chunkSize: number): AsyncIterable<Buffer>;
+  /**
+   * Says a yielded chunk is no longer referenced (sent, or copied), so its memory may be reused. Optional
+   * for the caller: an unreleased chunk stays valid.
+   */
+  release(chunk: Buffer): void;
   /** Releases what the source holds (a spooled temporary file). */
   dispose(): Promise<void>;
-}
-
-/** A local file, read with positioned reads straight into transport-sized buffers. */
-export function fileSource(path: string, size: number): UploadSource {
-  return {
-    size,
-    async *chunks(chunkSize) {
-      const handle = await open(path, 'r').catch((error: unknown) => localError(path, error));
-      try {
-        let position = 0;
-        while (position < size) {
-          const buffer = Buffer.allocUnsafe(Math.min(chunkSize, size - position));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-          if (bytesRead === 0) throw new SshError(`${path} shrank while it was being uploaded`, { reason: 'local' });
-          position += bytesRead;
-          yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-        }
-      } finally {
-        await handle.close();
-      }
-    },
-    dispose: async () => {},
-  };
 }
 
 /**
@@ -51,13 +34,14 @@ export async function toUploadSource(source: Readable | Uint8Array, size: number
       async *chunks(chunkSize) {
         for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
       },
+      release: () => {},
       dispose: async () => {},
     };
   }
   const file = plainFileStream(source);
   if (file !== undefined) {
     source.destroy();
-    const info = await stat(file).catch((error: unknown) => localError(file, error));
+    const info = await stat(file).catch((error: unknown) => localReadError(file, error));
     return fileSource(file, size ?? info.size);
   }
   return streamSource(source, size);
@@ -109,6 +93,7 @@ function streamSource(stream: Readable, size: number | undefined): UploadSource 
         throw new SshError(`the upload stream gave ${total} bytes where ${size} were announced`, { reason: 'local' });
       }
     },
+    release: () => {},
     dispose: async () => {},
   };
 }
@@ -119,9 +104,4 @@ function plainFileStream(source: Readable): string | undefined {
   const plain =
     typeof stream.path === 'string' && stream.start === undefined && stream.end === Number.POSITIVE_INFINITY;
   return plain && stream.bytesRead === 0 && !stream.destroyed ? stream.path.toString() : undefined;
-}
-
-function localError(path: string, error: unknown): never {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  throw new SshError(`cannot read ${path} (${code})`, { reason: 'local', cause: error });
 }
