@@ -24,7 +24,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .command(buildCommand)
     .command(validateCommand(context))
     .command(inspectCommand(context))
-    .command(localCloudCommand)
+    .command(localCloudCommand(io))
     .command(cleanupCommand)
     .command(versionCommand(io))
     .demandCommand(1, 'Name a command (see --help).')

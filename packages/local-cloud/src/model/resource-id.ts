@@ -14,6 +14,10 @@ const prefixes = {
   net: 'vpc',
   subnet: 'subnet',
   imageExportTask: 'image-export',
+  nic: 'eni',
+  linkNic: 'eni-attach',
+  reservation: 'r',
+  dhcpOptions: 'dopt',
 } as const;
 
 /** A kind of resource local-cloud hands out ids for. */

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../local-cloud';
+import { until } from '../testing/test-cloud';
+import { must, typedCaller } from '../testing/typed-call';
+import { connectToVm, runOnVm } from '../testing/vm-ssh';
+
+let cloud: LocalCloud;
+let call: ReturnType<typeof typedCaller>['call'];
+beforeAll(async () => {
+  cloud = await startLocalCloud({ timing: 'instant' });
+  const account = must(cloud.accounts[0]);
+  call = typedCaller(
+    () => cloud.endpoint,
+    () => ({ accessKey: account.accessKey, secretKey: account.secretKey, region: cloud.region }),
+    undefined,
+  ).call;
+}, 60_000);
+afterAll(() => cloud?.close(), 60_000);
+
+describe('capacity', () => {
+  it('holds 20 VMs at once, each answering SSH', async () => {
+    const privateKey = must((await call('CreateKeypair', { KeypairName: 'many' })).Keypair?.PrivateKey);
+    const created = await call('CreateVms', {
+      ImageId: cloud.catalogImageId,
+      KeypairName: 'many',
+      MinVmsCount: 20,
+      MaxVmsCount: 20,
+    });
+    const vmIds = (created.Vms ?? []).map((vm) => must(vm.VmId));
+    expect(vmIds).toHaveLength(20);
+    const running = await until(
+      async () => (await call('ReadVms', { Filters: { VmIds: vmIds, VmStateNames: ['running'] } })).Vms ?? [],
+      (vms) => vms.length === 20,
+      60_000,
+    );
+    expect(new Set(running.map((vm) => vm.PublicIp)).size).toBe(20);
+    const hostnames = await Promise.all(
+      running.map(async (vm) => {
+        const ssh = await connectToVm(cloud, must(vm.PublicIp), privateKey);
+        try {
+          return (await runOnVm(ssh, 'hostname')).trim();
+        } finally {
+          ssh.end();
+        }
+      }),
+    );
+    expect(hostnames).toEqual(running.map((vm) => `ip-${must(vm.PrivateIp).replaceAll('.', '-')}`));
+    await call('DeleteVms', { VmIds: vmIds });
+    await until(
+      async () => (await call('ReadVms', { Filters: { VmIds: vmIds, VmStateNames: ['terminated'] } })).Vms ?? [],
+      (vms) => vms.length === 20,
+      60_000,
+    );
+    expect(cloud.inventory().accounts[0]?.vms).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../local-cloud';
+import { oapiSpec, until } from '../testing/test-cloud';
+import { must, typedCaller } from '../testing/typed-call';
+import { connectToVm, runOnVm, sftpOf, transfer } from '../testing/vm-ssh';
+
+// A build's whole path through local-cloud with real, isolated VMs: every answer is also checked against
+// the API description.
+let cloud: LocalCloud;
+let call: ReturnType<typeof typedCaller>['call'];
+let work: string;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ timing: 'fast' });
+  const account = must(cloud.accounts[0]);
+  call = typedCaller(
+    () => cloud.endpoint,
+    () => ({ accessKey: account.accessKey, secretKey: account.secretKey, region: cloud.region }),
+    oapiSpec,
+  ).call;
+  work = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
+}, 60_000);
+afterAll(async () => {
+  await cloud?.close();
+  rmSync(work, { recursive: true, force: true });
+}, 60_000);
+
+async function vmIn(vmId: string, state: string) {
+  return until(
+    async () => must((await call('ReadVms', { Filters: { VmIds: [vmId] } })).Vms?.[0]),
+    (vm) => vm.State === state,
+    30_000,
+  );
+}
+
+async function launch(imageId: string): Promise<{ vmId: string; ip: string }> {
+  const created = await call('CreateVms', { ImageId: imageId, KeypairName: 'e2e', VmType: 'tinav5.c1r1p2' });
+  const vmId = must(created.Vms?.[0]?.VmId);
+  return { vmId, ip: must((await vmIn(vmId, 'running')).PublicIp) };
+}
+
+describe('a build against local-cloud with real VMs', () => {
+  it('runs commands and moves files over SSH, keeps what the VM wrote in an OMI, and boots a second VM from it', async () => {
+    const privateKey = must((await call('CreateKeypair', { KeypairName: 'e2e' })).Keypair?.PrivateKey);
+    const first = await launch(cloud.catalogImageId);
+    const ssh = await connectToVm(cloud, first.ip, privateKey);
+    expect(await runOnVm(ssh, 'id -un; sudo -n id -u; hostname')).toMatch(/^outscale\n0\nip-/);
+    const payload = randomBytes(4 * 1024 * 1024);
+    writeFileSync(join(work, 'payload'), payload);
+    const sftp = await sftpOf(ssh);
+    await transfer((done) => sftp.fastPut(join(work, 'payload'), '/home/outscale/payload', done));
+    const digest = createHash('sha256').update(payload).digest('hex');
+    expect(await runOnVm(ssh, 'sha256sum < ~/payload')).toContain(digest);
+    await runOnVm(
+      ssh,
+      'sudo mkdir -p /opt/app && sudo mv ~/payload /opt/app/ && echo provisioned | sudo tee /etc/built-by-e2e',
+    );
+    await transfer((done) => sftp.fastGet('/etc/built-by-e2e', join(work, 'marker'), done));
+    expect(readFileSync(join(work, 'marker'), 'utf8')).toBe('provisioned\n');
+    ssh.end();
+
+    await call('StopVms', { VmIds: [first.vmId] });
+    await vmIn(first.vmId, 'stopped');
+    const imageId = must((await call('CreateImage', { VmId: first.vmId, ImageName: 'e2e-image' })).Image?.ImageId);
+    const image = await until(
+      async () => must((await call('ReadImages', { Filters: { ImageIds: [imageId] } })).Images?.[0]),
+      (found) => found.State === 'available',
+      30_000,
+    );
+    await call('DeleteVms', { VmIds: [first.vmId] });
+
+    const second = await launch(imageId);
+    const again = await connectToVm(cloud, second.ip, privateKey);
+    expect(await runOnVm(again, 'cat /etc/built-by-e2e; stat -c %s /opt/app/payload')).toBe(
+      `provisioned\n${payload.length}\n`,
+    );
+    const dropped = new Promise<void>((resolve) => again.once('close', () => resolve()));
+    expect(cloud.faults.dropSshConnections(second.vmId)).toBe(1);
+    await dropped;
+    await call('DeleteVms', { VmIds: [second.vmId] });
+    await vmIn(second.vmId, 'terminated');
+    await vmIn(first.vmId, 'terminated');
+    await call('DeleteImage', { ImageId: imageId });
+    for (const mapping of image.BlockDeviceMappings ?? []) {
+      await call('DeleteSnapshot', { SnapshotId: must(mapping.Bsu?.SnapshotId) });
+    }
+    await call('DeleteKeypair', { KeypairName: 'e2e' });
+    expect(cloud.inventory().liveResources).toBe(0);
+  }, 120_000);
+});
