@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Lower-case hex SHA-256 of a string or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // One-shot hashing: every API call hashes twice, and a Hash object per digest costs more than the digest.
+  return hash('sha256', data, 'hex');
 }
 
 // RFC 3986 unreserved characters stay as they are; everything else is percent-encoded in upper case,
@@ -19,6 +20,8 @@ function encodeRfc3986(value: string): string {
  */
 export function canonicalUri(pathname: string, options: { doubleEncode?: boolean } = {}): string {
   if (pathname === '') return '/';
+  // The usual case (`/api/v1/ReadVms`): only unreserved characters, which decoding and encoding keep as is.
+  if (/^[A-Za-z0-9\-._~/]*$/.test(pathname)) return pathname;
   return pathname
     .split('/')
     .map((segment) => {
@@ -38,6 +41,7 @@ function safeDecode(segment: string): string {
 
 /** The canonical query string: parameters encoded, then sorted by name and value. */
 export function canonicalQuery(search: string): string {
+  if (search === '' || search === '?') return '';
   const params = new URLSearchParams(search);
   const pairs: [string, string][] = [];
   for (const [name, value] of params) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
