@@ -1,4 +1,4 @@
-import { diagnoseClockSkew } from '../interim-osc-auth';
+import { diagnoseClockSkew } from '@osc-packer/osc-auth';
 
 /**
  * The advice for an HTTP 401: a skewed local clock (the API rejects signatures more than 5 minutes off,

@@ -1,4 +1,4 @@
-import { redactHeaders } from '../interim-osc-auth';
+import { redactHeaders } from '@osc-packer/osc-auth';
 import type { ClientScrubber } from './client-scrubber';
 import type { DebugLogger } from './debug-logger';
 import { redactBody, scrubValues, secretValuesOf } from './redact-body';

@@ -1,4 +1,4 @@
-import { createSecretScrubber } from '../interim-osc-auth';
+import { createSecretScrubber } from '@osc-packer/osc-auth';
 
 /** The secrets one client knows (the secret keys it signs with), scrubbed from everything it logs or throws. */
 export interface ClientScrubber {

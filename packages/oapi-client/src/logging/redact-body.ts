@@ -1,4 +1,4 @@
-import { maskAccessKey, redactFields, sensitive } from '../interim-osc-auth';
+import { maskAccessKey, redactFields, sensitive } from '@osc-packer/osc-auth';
 
 /** Access key ids are not secret alone, but are masked the way osc-auth masks them elsewhere. */
 const accessKeyFields = new Set(['AccessKeyId', 'ApiKeyId']);
