@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,9 +41,17 @@ async function call(env: Record<string, string>, operation: string, body: unknow
 describe('osc-packer local-cloud start', () => {
   it('prints export lines, serves the API with them, and on SIGINT stops its VMs and removes its files', async () => {
     const before = storeDirs();
+    const faultsDir = mkdtempSync(join(tmpdir(), 'lc-cli-'));
+    const faultsFile = join(faultsDir, 'faults.json');
+    writeFileSync(
+      faultsFile,
+      JSON.stringify({ faults: [{ operation: 'ReadSubnets', action: 'server-error', status: 503 }] }),
+    );
     const { child, env, stderr } = await startCli([
       '--timing',
       'instant',
+      '--faults',
+      faultsFile,
       '--fault',
       'operation=ReadNets,action=throttle',
     ]);
@@ -59,6 +67,9 @@ describe('osc-packer local-cloud start', () => {
       .poll(async () => ((await call(env, 'ReadVms', {})).Vms as { State: string }[])[0]?.State, { timeout: 30_000 })
       .toBe('running');
     expect((await call(env, 'ReadNets', {})).Errors).toEqual([expect.objectContaining({ Code: '25' })]);
+    const subnets = await call(env, 'ReadSubnets', {});
+    expect(subnets.Errors).toEqual([expect.objectContaining({ Type: 'InternalError' })]);
+    rmSync(faultsDir, { recursive: true });
     const created = [...storeDirs()].filter((dir) => !before.has(dir));
     expect(created).toHaveLength(1);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
