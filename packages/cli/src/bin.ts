@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './run-cli';
 
-process.exitCode = await runCli(process.argv.slice(2));
+// Exit explicitly: after a forced exit (second Ctrl-C) a build may leave sockets or timers behind on purpose,
+// and the command is over. Writes to pipes and files are synchronous on Linux, so no output is lost.
+process.exit(await runCli(process.argv.slice(2)));

@@ -1,4 +1,8 @@
+import { builderTypeNames as chrootTypes } from '@osc-packer/builder-chroot';
 import type { CoreBuilder } from '@osc-packer/builder-core';
+import { builderTypeNames as surrogateTypes } from '@osc-packer/builder-surrogate';
+import { builderTypeNames as volumeTypes } from '@osc-packer/builder-volume';
+import type { BuilderRuntime } from './builder-runtime';
 
 /** Builder types by the names templates use for them. */
 export interface BuilderRegistry {
@@ -6,6 +10,8 @@ export interface BuilderRegistry {
   get(type: string): CoreBuilder | undefined;
   /** Every accepted type name, aliases included, sorted. */
   types(): string[];
+  /** Type names osc-packer knows but cannot build yet, each with where it is tracked. */
+  planned(type: string): string | undefined;
 }
 
 /** A builder and the extra type names it answers to. */
@@ -22,8 +28,14 @@ function twinOf(type: string): string[] {
   return [];
 }
 
-/** Makes a registry; a name claimed twice is a programming error (thrown). */
-export function createBuilderRegistry(entries: readonly (CoreBuilder | BuilderEntry)[]): BuilderRegistry {
+/**
+ * Makes a registry; a name claimed twice is a programming error (thrown). `planned` maps type names that are
+ * not built yet to a note saying where they are tracked.
+ */
+export function createBuilderRegistry(
+  entries: readonly (CoreBuilder | BuilderEntry)[],
+  planned: Readonly<Record<string, string>> = {},
+): BuilderRegistry {
   const byName = new Map<string, CoreBuilder>();
   for (const entry of entries) {
     const { builder, aliases } = 'builder' in entry ? entry : { builder: entry, aliases: undefined };
@@ -32,22 +44,35 @@ export function createBuilderRegistry(entries: readonly (CoreBuilder | BuilderEn
       byName.set(name, builder);
     }
   }
-  return { get: (type) => byName.get(type), types: () => [...byName.keys()].sort() };
+  return {
+    get: (type) => byName.get(type),
+    types: () => [...byName.keys()].sort(),
+    planned: (type) => (byName.has(type) ? undefined : planned[type]),
+  };
 }
+
+/** The Outscale builders of later issues: their packages name them, their runs are not written yet. */
+export const plannedBuilders: Readonly<Record<string, string>> = Object.fromEntries(
+  [...chrootTypes, ...surrogateTypes, ...volumeTypes].map((type) => [type, 'a later release']),
+);
 
 /**
- * The builders this osc-packer provides. The Outscale builders (osc-bsu, osc-chroot, osc-bsusurrogate,
- * osc-bsuvolume) are registered here as they land (issue #7); until then every builder type is unknown.
+ * The builders this osc-packer provides, wired to the run's world (SSH endpoint mapping, resource journal,
+ * waiter settings, debug log). osc-bsu answers to `osc-bsu` and `outscale-bsu`; the other Outscale builders
+ * are known but not available yet.
  */
-export function defaultBuilderRegistry(): BuilderRegistry {
-  return createBuilderRegistry([]);
+export function defaultBuilderRegistry(runtime: BuilderRuntime = {}): BuilderRegistry {
+  void runtime;
+  return createBuilderRegistry([], plannedBuilders);
 }
 
-/** The message for a type no builder answers to, listing the known ones. */
+/** The message for a type no builder answers to: not available yet, or unknown (listing the known ones). */
 export function unknownBuilderMessage(type: string, registry: BuilderRegistry): string {
   const known = registry.types();
-  const list = known.length
-    ? `known types: ${known.join(', ')}`
-    : 'no builder types are available yet: the Outscale builders arrive with issue #7';
-  return `builder type not found: ${type} (${list})`;
+  const available = known.length ? `available: ${known.join(', ')}` : 'no builder type is available yet';
+  const planned = registry.planned(type);
+  if (planned !== undefined) {
+    return `builder type "${type}" is not available yet in osc-packer (it comes in ${planned}; ${available})`;
+  }
+  return `builder type not found: ${type} (${known.length ? `known types: ${known.join(', ')}` : available})`;
 }
