@@ -21,6 +21,8 @@ import { startSshd } from '../src/test/start-sshd';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
+  // pnpm 12 passes the `--` separating its own options through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     'size-mib': { type: 'string', default: '512' },
     rounds: { type: 'string', default: '3' },

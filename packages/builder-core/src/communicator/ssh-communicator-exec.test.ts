@@ -200,7 +200,16 @@ describe.skipIf(noSshd !== undefined)(
       const user = join(dir, 'user');
       execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', ca]);
       for (const type of ['ed25519', 'rsa', 'ecdsa']) {
-        execFileSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-f', `${user}-${type}`]);
+        execFileSync('ssh-keygen', [
+          '-q',
+          '-t',
+          type,
+          ...(type === 'rsa' ? ['-b', '2048'] : []),
+          '-N',
+          '',
+          '-f',
+          `${user}-${type}`,
+        ]);
         execFileSync('ssh-keygen', ['-q', '-s', ca, '-I', 'test', '-n', sshd.username, `${user}-${type}.pub`]);
       }
       const { readFile } = await import('node:fs/promises');

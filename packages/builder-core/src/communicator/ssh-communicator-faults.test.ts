@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectOutput } from '../test/output-collector';
 import { type Ssh2TestServer, type Ssh2TestServerOptions, startSsh2TestServer } from '../test/start-ssh2-test-server';
@@ -112,6 +115,22 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
       /scp is not installed on .*set ssh_file_transfer_method to "sftp"/,
     );
     await comm.close();
+  });
+
+  it('resolves ~ in SFTP paths from the login directory, as a shell would for SCP', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'osc-packer-sftp-home-'));
+    try {
+      const s = await start({ cwd });
+      const comm = await connectSsh(options(s, { fileTransferMethod: 'sftp' }));
+      await comm.upload('~/from-home.txt', Buffer.from('home'));
+      expect(await readFile(join(cwd, 'from-home.txt'), 'utf8')).toBe('home');
+      const out = collectOutput();
+      await comm.download('~/from-home.txt', out.stream);
+      expect(out.text()).toBe('home');
+      await comm.close();
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 
   it('rejects every call after close', async () => {

@@ -7,6 +7,7 @@ import { scpDownloadDirectory, scpDownloadFile } from './scp/scp-download';
 import type { OpenedChannel } from './scp/scp-session';
 import { scpUploadDirectory, scpUploadFile } from './scp/scp-upload';
 import { sftpDownloadDirectory, sftpDownloadFile } from './sftp/sftp-download';
+import { sftpHomePath } from './sftp/sftp-home-path';
 import type { OpenedSftp } from './sftp/sftp-session';
 import { sftpUploadDirectory, sftpUploadFile } from './sftp/sftp-upload';
 import { handshakeTimeoutMs, type SshCommunicatorOptions } from './ssh-communicator-options';
@@ -53,7 +54,7 @@ export class SshCommunicator implements Communicator {
     const upload = await toUploadSource(source, options.size);
     try {
       if (this.options.fileTransferMethod === 'sftp') {
-        await sftpUploadFile(this.sftpOpener(), remotePath, upload, options.mode, options);
+        await sftpUploadFile(this.sftpOpener(), sftpHomePath(remotePath), upload, options.mode, options);
         return;
       }
       const sized = await withKnownSize(upload, this.options.tempDir);
@@ -75,7 +76,7 @@ export class SshCommunicator implements Communicator {
 
   async uploadDir(remoteDir: string, localDir: string, options: TransferOptions = {}): Promise<void> {
     if (this.options.fileTransferMethod === 'sftp') {
-      await sftpUploadDirectory(this.sftpOpener(), remoteDir, localDir, options.exclude, options);
+      await sftpUploadDirectory(this.sftpOpener(), sftpHomePath(remoteDir), localDir, options.exclude, options);
     } else {
       await scpUploadDirectory(this.channelOpener(), remoteDir, localDir, options.exclude, options);
     }
@@ -83,13 +84,13 @@ export class SshCommunicator implements Communicator {
 
   async download(remotePath: string, sink: Writable, options: TransferOptions = {}): Promise<void> {
     if (this.options.fileTransferMethod === 'sftp')
-      await sftpDownloadFile(this.sftpOpener(), remotePath, sink, options);
+      await sftpDownloadFile(this.sftpOpener(), sftpHomePath(remotePath), sink, options);
     else await scpDownloadFile(this.channelOpener(), remotePath, sink, options);
   }
 
   async downloadDir(remoteDir: string, localDir: string, options: TransferOptions = {}): Promise<void> {
     if (this.options.fileTransferMethod === 'sftp') {
-      await sftpDownloadDirectory(this.sftpOpener(), remoteDir, localDir, options.exclude, options);
+      await sftpDownloadDirectory(this.sftpOpener(), sftpHomePath(remoteDir), localDir, options.exclude, options);
     } else {
       await scpDownloadDirectory(this.channelOpener(), remoteDir, localDir, options.exclude, options);
     }

@@ -27,7 +27,7 @@ export interface Ssh2TestServerOptions {
   bannerDelayMs?: number;
   /** Runs commands; the default runs them with `/bin/sh -c` in `cwd` and reports the exit status. */
   exec?: (exec: TestExec) => void;
-  /** Working directory of the default command runner. */
+  /** Working directory of the default command runner and of the SFTP server (where relative paths go). */
   cwd?: string;
   /** Serve SFTP with this sftp-server binary (default: Debian's, when present). */
   sftpServerPath?: string;
@@ -164,7 +164,7 @@ function serveSessions(client: Connection, options: Ssh2TestServerOptions, comma
     });
     // Without an 'sftp' listener ssh2 hands the subsystem over as a raw channel, which sftp-server speaks on.
     session.on('subsystem', (accept, reject, info) => {
-      if (info.name !== 'sftp' || !startSftpServer(accept, options.sftpServerPath)) reject();
+      if (info.name !== 'sftp' || !startSftpServer(accept, options.sftpServerPath, options.cwd)) reject();
     });
   });
 }

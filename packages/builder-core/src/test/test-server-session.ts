@@ -27,11 +27,11 @@ export function runTestCommand(command: string, channel: ServerChannel, cwd: str
  * Serves SFTP by running OpenSSH's sftp-server on the channel. Its output ends the channel when it exits,
  * which OpenSSH's own `sftp` client needs. False when no sftp-server binary exists here.
  */
-export function startSftpServer(accept: () => ServerChannel, path: string | undefined): boolean {
+export function startSftpServer(accept: () => ServerChannel, path: string | undefined, cwd?: string): boolean {
   const binary = path ?? sftpServers.find((candidate) => existsSync(candidate));
   if (binary === undefined) return false;
   const channel = accept();
-  const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(binary, [], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
   channel.pipe(child.stdin).on('error', () => {});
   child.stdout.pipe(channel);
   channel.on('close', () => child.kill('SIGTERM'));

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Lower-case hex SHA-256 of a string or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // One-shot hashing: every API call hashes twice, and a Hash object per digest costs more than the digest.
+  return hash('sha256', data, 'hex');
 }
 
 // RFC 3986 unreserved characters stay as they are; everything else is percent-encoded in upper case,
@@ -11,12 +12,22 @@ function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The canonical URI: each path segment decoded once and re-encoded, so `/a%20b` and `/a b` sign the same. */
-export function canonicalUri(pathname: string): string {
+/**
+ * The canonical URI: each path segment decoded once and re-encoded, so `/a%20b` and `/a b` sign the same.
+ * With `doubleEncode`, each segment is encoded a second time, as standard SigV4 (AWS4) requires for every
+ * service but S3 and as `aws4` does; OSC4 signers encode once. OAPI paths (`/api/v1/ReadVms`) are the same
+ * either way.
+ */
+export function canonicalUri(pathname: string, options: { doubleEncode?: boolean } = {}): string {
   if (pathname === '') return '/';
+  // The usual case (`/api/v1/ReadVms`): only unreserved characters, which decoding and encoding keep as is.
+  if (/^[A-Za-z0-9\-._~/]*$/.test(pathname)) return pathname;
   return pathname
     .split('/')
-    .map((segment) => encodeRfc3986(safeDecode(segment)))
+    .map((segment) => {
+      const once = encodeRfc3986(safeDecode(segment));
+      return options.doubleEncode ? encodeRfc3986(once) : once;
+    })
     .join('/');
 }
 
@@ -30,6 +41,7 @@ function safeDecode(segment: string): string {
 
 /** The canonical query string: parameters encoded, then sorted by name and value. */
 export function canonicalQuery(search: string): string {
+  if (search === '' || search === '?') return '';
   const params = new URLSearchParams(search);
   const pairs: [string, string][] = [];
   for (const [name, value] of params) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
@@ -50,6 +62,8 @@ export interface CanonicalRequestInput {
   /** Lower-case header names, sorted. */
   signedHeaders: readonly string[];
   body: string | Uint8Array;
+  /** Encode path segments twice (AWS4); see canonicalUri. */
+  doubleEncodePath?: boolean;
 }
 
 /** Builds the SigV4 canonical request (shared by OSC4 and AWS4, which differ only in names). */
@@ -59,7 +73,7 @@ export function canonicalRequest(input: CanonicalRequestInput): string {
   const headerLines = input.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(lowered.get(name) ?? '')}\n`);
   return [
     input.method.toUpperCase(),
-    canonicalUri(input.url.pathname),
+    canonicalUri(input.url.pathname, { doubleEncode: input.doubleEncodePath === true }),
     canonicalQuery(input.url.search),
     headerLines.join(''),
     input.signedHeaders.join(';'),

@@ -34,8 +34,7 @@ export function algorithmNames(algorithm: string): AlgorithmNames {
 
 /** `YYYYMMDD'T'HHMMSS'Z'` in UTC, the timestamp format of X-Osc-Date and X-Amz-Date. */
 export function signingTimestamp(at: Date): string {
-  return at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  // Sliced rather than regex-replaced: this runs for every signed request.
+  const iso = at.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }

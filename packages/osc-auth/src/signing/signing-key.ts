@@ -6,7 +6,12 @@ function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
 }
 
-/** Derives the SigV4-style signing key: HMAC chain over day, region, service and terminator. */
+// Signing keys change once a day per key pair and region, but every request needs one: deriving it takes
+// four HMACs, most of the cost of signing. Kept in memory only, for the few key pairs a process uses.
+const derivedKeys = new Map<string, Buffer>();
+const maxDerivedKeys = 64;
+
+/** Derives the SigV4-style signing key: HMAC chain over day, region, service and terminator (memoised). */
 export function deriveSigningKey(
   names: AlgorithmNames,
   secretKey: string,
@@ -14,10 +19,16 @@ export function deriveSigningKey(
   region: string,
   service: string,
 ): Buffer {
+  const cacheKey = `${names.keyPrefix}\0${secretKey}\0${day}\0${region}\0${service}\0${names.terminator}`;
+  const cached = derivedKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
   const kDate = hmac(`${names.keyPrefix}${secretKey}`, day);
   const kRegion = hmac(kDate, region);
   const kService = hmac(kRegion, service);
-  return hmac(kService, names.terminator);
+  const key = hmac(kService, names.terminator);
+  if (derivedKeys.size >= maxDerivedKeys) derivedKeys.clear();
+  derivedKeys.set(cacheKey, key);
+  return key;
 }
 
 /** The string to sign: algorithm, timestamp, credential scope and the hash of the canonical request. */

@@ -69,6 +69,7 @@ function fail(reason: SignatureFailureReason, message: string, extra: { accessKe
  * Verifies an OSC4 or AWS4 signature the way the Outscale API gateway does: the declared signed headers,
  * credential scope and algorithm are recomputed with the secret of the declared access key. Host and the
  * timestamp header must be signed (the gateway also accepts sets without Content-Type, as osc-cli sends).
+ * AWS4 paths are canonicalised with SigV4's double encoding, as `aws4` signs them.
  * Never throws for a bad request; returns why it failed.
  */
 export function verifySignature(request: ReceivedRequest, options: VerifyOptions): SignatureVerification {
@@ -125,6 +126,7 @@ export function verifySignature(request: ReceivedRequest, options: VerifyOptions
     headers,
     signedHeaders,
     body: request.body,
+    doubleEncodePath: names.algorithm === 'AWS4-HMAC-SHA256',
   });
   const scope = `${day}/${region}/${service}/${names.terminator}`;
   const key = deriveSigningKey(names, secretKey, day, region, service);

@@ -45,3 +45,10 @@ export async function makeCertificate(dir: string, name: string): Promise<TestCe
   ]);
   return { certPath, keyPath, cert: await readFile(certPath, 'utf8'), key: await readFile(keyPath, 'utf8') };
 }
+
+/** The key of a certificate made by makeCertificate, encrypted with a passphrase, written beside it. */
+export async function encryptKey(certificate: TestCertificate, passphrase: string): Promise<string> {
+  const path = certificate.keyPath.replace(/\.key$/, '.encrypted.key');
+  await run('openssl', ['pkey', '-in', certificate.keyPath, '-aes256', '-passout', `pass:${passphrase}`, '-out', path]);
+  return path;
+}

@@ -1,3 +1,4 @@
+import { resolveAccess } from '@osc-packer/osc-auth';
 import { describe, expect, it } from 'vitest';
 import { accessBlock } from './access-block';
 import { accessInput } from './access-input';
@@ -92,5 +93,26 @@ describe('access block', () => {
       profile: undefined,
       skipMetadataApiCheck: undefined,
     });
+  });
+
+  it('feeds osc-auth: template values win field by field, the environment fills the rest', async () => {
+    const world = {
+      env: { OSC_REGION: 'cloudgouv-eu-west-1', OSC_ACCESS_KEY: 'ENVAK', OSC_SECRET_KEY: 'ENVSK' },
+      homedir: '/nonexistent',
+    };
+    const fromTemplate = decoded(
+      decodeBlock(accessBlock, {
+        access_key: 'AK',
+        secret_key: 'SK',
+        oapi_custom_endpoint: 'outscale.com/oapi/latest',
+      }),
+    );
+    const resolved = await resolveAccess(accessInput(fromTemplate), world);
+    expect(resolved.credentials.accessKey).toBe('AK');
+    expect(resolved.region).toBe('cloudgouv-eu-west-1');
+    expect(resolved.endpoint.href).toBe('https://api.cloudgouv-eu-west-1.outscale.com/api/v1/');
+    const fromEnv = await resolveAccess(accessInput(decoded(decodeBlock(accessBlock, { region: 'eu-west-2' }))), world);
+    expect(fromEnv.credentials.accessKey).toBe('ENVAK');
+    expect(fromEnv.region).toBe('eu-west-2');
   });
 });

@@ -1,17 +1,5 @@
+import type { AccessInput } from '@osc-packer/osc-auth';
 import type { AccessConfig } from './access-block';
-
-// Mirrors osc-auth's AccessInput until osc-auth exports it (#3); then imported from there.
-interface AccessInput {
-  accessKey?: string | undefined;
-  secretKey?: string | undefined;
-  region?: string | undefined;
-  customEndpoint?: string | undefined;
-  insecureSkipTlsVerify?: boolean | undefined;
-  x509CertPath?: string | undefined;
-  x509KeyPath?: string | undefined;
-  profile?: string | undefined;
-  skipMetadataApiCheck?: boolean | undefined;
-}
 
 // An empty string is an unset variable (`{{user `access_key`}}` with no value): leave the field to the chain.
 const set = (value: string | undefined) => (value ? value : undefined);
