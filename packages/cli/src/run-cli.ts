@@ -48,7 +48,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .fail((message, error) => {
       exitCode = 1;
       if (NotBuiltYetError.isInstance(error)) io.stderr.write(`${error.message}\n`);
-      else if (UsageError.isInstance(error)) io.stderr.write(`Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`);
+      else if (UsageError.isInstance(error))
+        io.stderr.write(`Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`);
       else if (error) io.stderr.write(`Error: ${error.message}\n`);
       else io.stderr.write(`${message}\n\nRun 'osc-packer --help' for usage.\n`);
     });

@@ -66,8 +66,14 @@ async function startCloud(run: BuildRun): Promise<EmbeddedLocalCloud> {
       ui.error(`==> local-cloud: warning: ${message}`);
     },
   });
-  ui.say(`==> local-cloud: started in this process: Outscale API on ${cloud.endpoint} (region ${cloud.region}, timing ${args.localCloudTiming})`);
-  ui.say(`==> local-cloud: builds use its access key ${cloud.accessKey} through OSC_ENDPOINT_API, OSC_ACCESS_KEY, OSC_SECRET_KEY and OSC_REGION`);
-  ui.say(`==> local-cloud: public catalog image ${cloud.cloud.catalogImageId} (Debian 12, owner alias Outscale); VMs run isolated on loopback addresses`);
+  ui.say(
+    `==> local-cloud: started in this process: Outscale API on ${cloud.endpoint} (region ${cloud.region}, timing ${args.localCloudTiming})`,
+  );
+  ui.say(
+    `==> local-cloud: builds use its access key ${cloud.accessKey} through OSC_ENDPOINT_API, OSC_ACCESS_KEY, OSC_SECRET_KEY and OSC_REGION`,
+  );
+  ui.say(
+    `==> local-cloud: public catalog image ${cloud.cloud.catalogImageId} (Debian 12, owner alias Outscale); VMs run isolated on loopback addresses`,
+  );
   return cloud;
 }

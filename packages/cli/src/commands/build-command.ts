@@ -35,7 +35,10 @@ export function buildCommand(context: CommandContext): CommandModule {
           describe: 'Its timing profile with --local-cloud: instant, fast (default) or realistic',
         })
         .example('$0 build template.json', 'Run every build of the template')
-        .example('$0 build -var "omi_name=web" -only=osc-bsu -on-error=ask template.json', 'One build, asking on failure')
+        .example(
+          '$0 build -var "omi_name=web" -only=osc-bsu -on-error=ask template.json',
+          'One build, asking on failure',
+        )
         .example('$0 build --local-cloud examples/quickstart.json', 'Build on an embedded local cloud'),
     handler: async (argv) => {
       const [{ readBuildArguments }, { runBuild }] = await Promise.all([

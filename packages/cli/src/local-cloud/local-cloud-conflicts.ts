@@ -22,7 +22,8 @@ function sameEndpoint(a: string, b: string): boolean {
 export function localCloudConflicts(config: unknown, access: LocalCloudAccess): ConfigIssue[] {
   if (typeof config !== 'object' || config === null) return [];
   const values = config as Readonly<Record<string, unknown>>;
-  const why = 'is set in the template, but --local-cloud builds with the credentials and endpoint of its embedded cloud';
+  const why =
+    'is set in the template, but --local-cloud builds with the credentials and endpoint of its embedded cloud';
   const fix = 'remove it, or take it from a variable (e.g. defaulting to {{env `OSC_ACCESS_KEY`}})';
   const issues: ConfigIssue[] = [];
   const accessKey = text(values, 'access_key');
@@ -35,10 +36,14 @@ export function localCloudConflicts(config: unknown, access: LocalCloudAccess): 
   }
   const region = text(values, 'region');
   if (region !== undefined && region !== access.region) {
-    issues.push({ path: 'region', message: `is ${region}, but the embedded local-cloud serves ${access.region}: remove it or set it to ${access.region}` });
+    issues.push({
+      path: 'region',
+      message: `is ${region}, but the embedded local-cloud serves ${access.region}: remove it or set it to ${access.region}`,
+    });
   }
   for (const key of keysNamingAnotherCloud) {
-    if (text(values, key) !== undefined) issues.push({ path: key, message: `${why}: remove it to build on local-cloud` });
+    if (text(values, key) !== undefined)
+      issues.push({ path: key, message: `${why}: remove it to build on local-cloud` });
   }
   return issues;
 }
