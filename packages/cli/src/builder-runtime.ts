@@ -10,6 +10,8 @@ export interface BuilderRuntime {
   readonly journalDir?: string;
   /** Waiter overrides from `OSC_POLL_*` (oapi-client's `waiterOptionsFromEnv`). */
   readonly waiter?: Readonly<Partial<WaiterOptions>>;
+  /** The home directory for `~/.osc/config.json` and `~` in key paths (the environment's HOME). */
+  readonly homedir?: string;
   /** The run's debug log (PACKER_LOG), for the API client's per-call lines. */
   readonly log?: Logger;
 }

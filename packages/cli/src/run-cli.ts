@@ -8,7 +8,6 @@ import { inspectCommand } from './commands/inspect-command';
 import { localCloudCommand } from './commands/local-cloud-command';
 import { validateCommand } from './commands/validate-command';
 import { versionCommand } from './commands/version-command';
-import { NotBuiltYetError } from './not-built-yet-error';
 import { UsageError } from './usage-error';
 
 const processIo: CliIo = {
@@ -37,7 +36,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .command(validateCommand(context))
     .command(inspectCommand(context))
     .command(localCloudCommand(io))
-    .command(cleanupCommand)
+    .command(cleanupCommand(context))
     .command(versionCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
@@ -47,8 +46,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitProcess(false)
     .fail((message, error) => {
       exitCode = 1;
-      if (NotBuiltYetError.isInstance(error)) io.stderr.write(`${error.message}\n`);
-      else if (UsageError.isInstance(error))
+      if (UsageError.isInstance(error))
         io.stderr.write(`Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`);
       else if (error) io.stderr.write(`Error: ${error.message}\n`);
       else io.stderr.write(`${message}\n\nRun 'osc-packer --help' for usage.\n`);

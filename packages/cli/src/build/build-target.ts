@@ -1,4 +1,6 @@
 import type { ConfigIssue } from '@osc-packer/builder-core';
+import { resolveAccess } from '@osc-packer/osc-auth';
+import { type AccessConfig, accessInput } from '@osc-packer/osc-steps';
 import type { BuilderRuntime } from '../builder-runtime';
 import { type EmbeddedLocalCloud, startEmbeddedLocalCloud } from '../local-cloud/embedded-local-cloud';
 import { localCloudConflicts } from '../local-cloud/local-cloud-conflicts';
@@ -13,8 +15,8 @@ export interface BuildTarget {
   /** The environment builds see (access resolution, `{{env}}`, local provisioners). */
   readonly env: NodeJS.ProcessEnv;
   readonly runtime: BuilderRuntime;
-  /** Settings of a prepared build that this target cannot honour. */
-  readonly conflicts: (config: unknown) => ConfigIssue[];
+  /** Looks at a prepared build's access settings: returns what this target cannot honour (and notes its endpoint). */
+  readonly checkAccess: (access: AccessConfig | undefined) => ConfigIssue[];
   /** What to tell the user about resources a build could not clean up. */
   readonly leftovers: string;
   /** The embedded local cloud, when the run started one. */
@@ -32,11 +34,23 @@ export async function resolveBuildTarget(run: BuildRun): Promise<BuildTarget> {
   const waiter = waiterSettings(io.env);
   if (!args.localCloud) {
     const dir = journalDir(io.env, io.cwd);
-    const endpoints = ['OSC_ENDPOINT_API', 'OUTSCALE_OAPI_URL'].flatMap((name) => io.env[name] ?? []);
+    // A separately started local-cloud is found through the endpoints the builds resolve (template, profile
+    // or environment), asked for once the first VM is to be reached.
+    const builds: AccessConfig[] = [];
+    const endpoints = once(() => buildEndpoints(builds, io.env));
     return {
       env: io.env,
-      runtime: { journalDir: dir, waiter, log: run.log, resolveSshEndpoint: externalLocalCloudResolver(endpoints) },
-      conflicts: () => [],
+      runtime: {
+        journalDir: dir,
+        waiter,
+        log: run.log,
+        resolveSshEndpoint: externalLocalCloudResolver(endpoints),
+        ...home(io.env),
+      },
+      checkAccess: (settings) => {
+        if (settings) builds.push(settings);
+        return [];
+      },
       leftovers: `The resource journal (${dir}) lists what is left: run 'osc-packer cleanup' to delete it ('osc-packer cleanup --dry-run' shows what it would delete).`,
       close: async () => {},
     };
@@ -46,8 +60,14 @@ export async function resolveBuildTarget(run: BuildRun): Promise<BuildTarget> {
   run.secrets.add(cloud.secretKey);
   return {
     env: localCloudEnv(io.env, access),
-    runtime: { journalDir: cloud.journalDir, waiter, log: run.log, resolveSshEndpoint: cloud.resolveSshEndpoint },
-    conflicts: (config) => localCloudConflicts(config, access),
+    runtime: {
+      journalDir: cloud.journalDir,
+      waiter,
+      log: run.log,
+      resolveSshEndpoint: cloud.resolveSshEndpoint,
+      ...home(io.env),
+    },
+    checkAccess: (settings) => localCloudConflicts(settings, access),
     leftovers: 'What is left lives in the embedded local-cloud, which is stopping now: nothing outlives it.',
     cloud,
     close: async () => {
@@ -76,4 +96,27 @@ async function startCloud(run: BuildRun): Promise<EmbeddedLocalCloud> {
     `==> local-cloud: public catalog image ${cloud.cloud.catalogImageId} (Debian 12, owner alias Outscale); VMs run isolated on loopback addresses`,
   );
   return cloud;
+}
+
+function home(env: Readonly<Record<string, string | undefined>>): { homedir?: string } {
+  return env.HOME ? { homedir: env.HOME } : {};
+}
+
+/** The API endpoints the builds will use, as osc-auth resolves them (unresolvable ones are left out). */
+async function buildEndpoints(
+  builds: readonly AccessConfig[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string[]> {
+  const resolved = await Promise.allSettled(
+    builds.map((settings) => resolveAccess(accessInput(settings), { env, ...home(env) })),
+  );
+  return resolved.flatMap((result) => (result.status === 'fulfilled' ? [result.value.endpoint.href] : []));
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
 }

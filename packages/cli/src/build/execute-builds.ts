@@ -23,7 +23,7 @@ export async function executeBuilds(
   try {
     const components = makeComponents(target.runtime);
     plan = await planBuilds(template, args, buildIo, run.now(), components, run.secrets, (preparation) =>
-      target.conflicts(preparation.config),
+      target.checkAccess(components.builders.accessOf(preparation.build.builder.type, preparation.config)),
     );
   } catch (error) {
     ui.error(formatDiagnostics([failureDiagnostic(error, args.template)]));

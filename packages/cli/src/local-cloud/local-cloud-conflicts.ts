@@ -1,11 +1,12 @@
 import type { ConfigIssue } from '@osc-packer/builder-core';
+import type { AccessConfig } from '@osc-packer/osc-steps';
 import type { LocalCloudAccess } from './local-cloud-env';
 
 const keysNamingAnotherCloud = ['profile', 'x509_cert_path', 'x509_key_path'] as const;
 
-function text(config: Readonly<Record<string, unknown>>, key: string): string | undefined {
-  const value = config[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+// An empty string is an unset variable (`{{user \`access_key\`}}` with no value): not set.
+function text(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 function sameEndpoint(a: string, b: string): boolean {
@@ -19,22 +20,21 @@ function sameEndpoint(a: string, b: string): boolean {
  * is passed through). Settings equal to the local cloud's are fine (a template reading
  * `{{env \`OSC_ACCESS_KEY\`}}` gets the local cloud's keys).
  */
-export function localCloudConflicts(config: unknown, access: LocalCloudAccess): ConfigIssue[] {
-  if (typeof config !== 'object' || config === null) return [];
-  const values = config as Readonly<Record<string, unknown>>;
+export function localCloudConflicts(settings: AccessConfig | undefined, access: LocalCloudAccess): ConfigIssue[] {
+  if (settings === undefined) return [];
   const why =
     'is set in the template, but --local-cloud builds with the credentials and endpoint of its embedded cloud';
   const fix = 'remove it, or take it from a variable (e.g. defaulting to {{env `OSC_ACCESS_KEY`}})';
   const issues: ConfigIssue[] = [];
-  const accessKey = text(values, 'access_key');
+  const accessKey = text(settings.access_key);
   if (accessKey !== undefined && accessKey !== access.accessKey) {
     issues.push({ path: 'access_key', message: `${why}: ${fix}` });
   }
-  const endpoint = text(values, 'custom_endpoint_oapi');
+  const endpoint = text(settings.custom_endpoint_oapi);
   if (endpoint !== undefined && !sameEndpoint(endpoint, access.endpoint)) {
     issues.push({ path: 'custom_endpoint_oapi', message: `${why}: ${fix}` });
   }
-  const region = text(values, 'region');
+  const region = text(settings.region);
   if (region !== undefined && region !== access.region) {
     issues.push({
       path: 'region',
@@ -42,7 +42,7 @@ export function localCloudConflicts(config: unknown, access: LocalCloudAccess): 
     });
   }
   for (const key of keysNamingAnotherCloud) {
-    if (text(values, key) !== undefined)
+    if (text(settings[key]) !== undefined)
       issues.push({ path: key, message: `${why}: remove it to build on local-cloud` });
   }
   return issues;

@@ -45,12 +45,11 @@ export interface ExternalResolverOptions {
  * never asked again, and its addresses are used as they are. Non-loopback endpoints are never asked.
  */
 export function externalLocalCloudResolver(
-  apiEndpoints: readonly string[],
+  apiEndpoints: () => readonly string[] | Promise<readonly string[]>,
   options: ExternalResolverOptions = {},
 ): SshEndpointResolver {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5000;
-  const origins = [...new Set(apiEndpoints.flatMap((endpoint) => loopbackOrigin(endpoint) ?? []))];
   const notLocalCloud = new Set<string>();
   const ask = async (origin: string): Promise<SshEndpointsAnswer | undefined> => {
     try {
@@ -66,6 +65,7 @@ export function externalLocalCloudResolver(
     return undefined;
   };
   return async (host, port) => {
+    const origins = new Set((await apiEndpoints()).flatMap((endpoint) => loopbackOrigin(endpoint) ?? []));
     for (const origin of origins) {
       if (notLocalCloud.has(origin)) continue;
       const answer = await ask(origin);
