@@ -31,7 +31,10 @@ export interface LocalCloud {
   readonly accounts: readonly LocalCloudAccount[];
   /** The catalog's Debian 12 OMI id. */
   readonly catalogImageId: string;
-  /** Base URL of the metadata service (osc-auth's metadata provider takes it), or undefined when off. */
+  /**
+   * The metadata service's `…/latest/meta-data/` URL (osc-auth's metadata lookups take it as `baseUrl`, in
+   * place of `http://169.254.169.254/latest/meta-data/`), or undefined when the service is off.
+   */
   readonly metadataUrl: string | undefined;
   /** The VM the metadata service describes (the host VM when one was created). */
   metadataVmId: string | undefined;
@@ -143,7 +146,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       secretKey,
     })),
     catalogImageId: catalogImage.id,
-    metadataUrl: metadataServer ? `http://${metadataServer.host}:${metadataServer.port}` : undefined,
+    metadataUrl: metadataServer ? `http://${metadataServer.host}:${metadataServer.port}/latest/meta-data/` : undefined,
     get metadataVmId() {
       return metadataVmId;
     },

@@ -46,6 +46,7 @@ export function sshdSkipReason(options: { password?: boolean } = {}): string | u
   if (options.password === true) {
     if (process.getuid?.() !== 0) return 'sshd password auth needs root (a private mount namespace)';
     if (!hasCommand('unshare') || !hasCommand('openssl')) return 'sshd password auth needs unshare and openssl';
+    if (!canMountPrivately()) return 'sshd password auth needs a private mount namespace (unshare --mount failed)';
   }
   return undefined;
 }
@@ -176,6 +177,22 @@ export function findFreePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+let mountProbe: boolean | undefined;
+
+function canMountPrivately(): boolean {
+  if (mountProbe === undefined) {
+    try {
+      execFileSync('unshare', ['--mount', '--propagation', 'private', 'mount', '--bind', '/dev/null', '/dev/null'], {
+        stdio: 'ignore',
+      });
+      mountProbe = true;
+    } catch {
+      mountProbe = false;
+    }
+  }
+  return mountProbe;
 }
 
 function hasCommand(name: string): boolean {

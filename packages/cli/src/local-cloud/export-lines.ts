@@ -28,7 +28,7 @@ export function summaryLines(cloud: LocalCloud): string {
       .slice(1)
       .map((a) => `local-cloud: other account ${a.alias} (${a.accountId}): access key ${a.accessKey}`),
     `local-cloud: stats ${base}/local-cloud/stats, inventory ${base}/local-cloud/inventory, SSH endpoints ${base}/local-cloud/ssh-endpoints`,
-    ...(cloud.metadataUrl ? [`local-cloud: VM metadata service ${cloud.metadataUrl}/latest/meta-data/`] : []),
+    ...(cloud.metadataUrl ? [`local-cloud: VM metadata service ${cloud.metadataUrl}`] : []),
     'local-cloud: press Ctrl-C to stop every VM and remove everything it created',
     '',
   ];

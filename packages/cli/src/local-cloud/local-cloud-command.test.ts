@@ -1,17 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signRequest } from '@osc-packer/osc-auth';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin.js');
+const started: ChildProcess[] = [];
+// A failed assertion must not leave a cloud running (and its files behind).
+afterEach(() => {
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
 const storeDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('osc-local-cloud-')));
 
 /** Starts `osc-packer local-cloud start` and resolves with its exported variables once it printed them. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; env: Record<string, string>; stderr: () => string }> {
   const child = spawn(process.execPath, [bin, 'local-cloud', 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -41,9 +48,17 @@ async function call(env: Record<string, string>, operation: string, body: unknow
 describe('osc-packer local-cloud start', () => {
   it('prints export lines, serves the API with them, and on SIGINT stops its VMs and removes its files', async () => {
     const before = storeDirs();
+    const faultsDir = mkdtempSync(join(tmpdir(), 'lc-cli-'));
+    const faultsFile = join(faultsDir, 'faults.json');
+    writeFileSync(
+      faultsFile,
+      JSON.stringify({ faults: [{ operation: 'ReadSubnets', action: 'server-error', status: 503 }] }),
+    );
     const { child, env, stderr } = await startCli([
       '--timing',
       'instant',
+      '--faults',
+      faultsFile,
       '--fault',
       'operation=ReadNets,action=throttle',
     ]);
@@ -59,6 +74,9 @@ describe('osc-packer local-cloud start', () => {
       .poll(async () => ((await call(env, 'ReadVms', {})).Vms as { State: string }[])[0]?.State, { timeout: 30_000 })
       .toBe('running');
     expect((await call(env, 'ReadNets', {})).Errors).toEqual([expect.objectContaining({ Code: '25' })]);
+    const subnets = await call(env, 'ReadSubnets', {});
+    expect(subnets.Errors).toEqual([expect.objectContaining({ Type: 'InternalError' })]);
+    rmSync(faultsDir, { recursive: true });
     const created = [...storeDirs()].filter((dir) => !before.has(dir));
     expect(created).toHaveLength(1);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -69,6 +87,19 @@ describe('osc-packer local-cloud start', () => {
     const storeDir = join(tmpdir(), created[0] ?? '');
     expect(existsSync(storeDir)).toBe(false);
     expect(readFileSync('/proc/self/mounts', 'utf8')).not.toContain(storeDir);
+  }, 60_000);
+
+  it('cleans up on SIGTERM even when nobody reads its output any more', async () => {
+    const before = storeDirs();
+    const { child } = await startCli(['--timing', 'instant']);
+    const created = [...storeDirs()].filter((dir) => !before.has(dir));
+    expect(created).toHaveLength(1);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    expect(existsSync(join(tmpdir(), created[0] ?? ''))).toBe(false);
   }, 60_000);
 
   it('refuses a faults file that is not one, saying what is wrong', async () => {

@@ -58,13 +58,26 @@ export async function runLocalCloud(io: CliIo, flags: LocalCloudFlags): Promise<
       warn: (message) => io.stderr.write(`local-cloud: warning: ${message}\n`),
     },
   });
+  // Whoever read our output may be gone (a closed pipe): a failed write must never skip the cleanup.
+  const ignore = () => {};
+  io.stdout.on('error', ignore);
+  io.stderr.on('error', ignore);
   io.stdout.write(exportLines(cloud));
   io.stderr.write(summaryLines(cloud));
   const signal = await new Promise<NodeJS.Signals>((done) => {
     process.once('SIGINT', () => done('SIGINT'));
     process.once('SIGTERM', () => done('SIGTERM'));
   });
-  io.stderr.write(`local-cloud: ${signal}: stopping VMs and cleaning up...\n`);
-  await cloud.close();
-  io.stderr.write('local-cloud: stopped\n');
+  // A second Ctrl-C would kill the process half-way through; the cleanup is what it waits for.
+  const again = () => io.stderr.write('local-cloud: still stopping VMs and cleaning up...\n');
+  process.on('SIGINT', again);
+  process.on('SIGTERM', again);
+  try {
+    io.stderr.write(`local-cloud: ${signal}: stopping VMs and cleaning up...\n`);
+    await cloud.close();
+    io.stderr.write('local-cloud: stopped\n');
+  } finally {
+    process.off('SIGINT', again);
+    process.off('SIGTERM', again);
+  }
 }

@@ -1,3 +1,4 @@
+import { readMetadataRegion } from '@osc-packer/osc-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, until } from '../testing/test-cloud';
 import { must } from '../testing/typed-call';
@@ -9,11 +10,18 @@ beforeAll(async () => {
 afterAll(() => t.cloud.close());
 
 async function get(path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${must(t.cloud.metadataUrl)}${path}`);
+  const response = await fetch(new URL(path, must(t.cloud.metadataUrl)));
   return { status: response.status, text: await response.text() };
 }
 
 describe('the VM metadata service', () => {
+  it("gives osc-auth the host VM's region", async () => {
+    expect(await readMetadataRegion({ baseUrl: t.cloud.metadataUrl })).toMatchObject({
+      region: 'eu-west-2',
+      subregion: 'eu-west-2a',
+    });
+  });
+
   it('describes the host VM, which the API shows running in the first account', async () => {
     const hostId = must(t.cloud.metadataVmId);
     expect(await get('/latest/meta-data/instance-id')).toEqual({ status: 200, text: hostId });
