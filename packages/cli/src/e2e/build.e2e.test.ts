@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, type ExpectStatic, it } from 'vitest';
 import { tempFiles } from '../cli-test-helpers';
 import { accountInventory, cloudEnv, nothingLeft, runOscPacker, temporaryLeft } from './e2e-kit';
 
@@ -47,7 +47,7 @@ function template(name: string, builder: Record<string, unknown>, rest: Record<s
 
 const imageOf = (stdout: string) => /--> \S+: OMIs were created:\s*eu-west-2: (ami-[0-9a-f]{8})/.exec(stdout)?.[1];
 
-function expectNoSecret(...texts: string[]) {
+function expectNoSecret(expect: ExpectStatic, ...texts: string[]) {
   const secrets = [token, sshPassword, ...cloud.accounts.map((account) => account.secretKey)];
   for (const text of texts) {
     for (const secret of secrets) expect(text).not.toContain(secret);
@@ -56,7 +56,7 @@ function expectNoSecret(...texts: string[]) {
 }
 
 describe('osc-packer build (built binary) against local-cloud', { timeout: 180_000 }, () => {
-  it.concurrent('builds an image that, launched again, holds what the provisioners wrote; nothing else is left', async () => {
+  it.concurrent('builds an image that, launched again, holds what the provisioners wrote; nothing else is left', async ({ expect }) => {
     const t = template(
       'full',
       {
@@ -93,7 +93,7 @@ describe('osc-packer build (built binary) against local-cloud', { timeout: 180_0
     await expect.poll(() => temporaryLeft(cloud, 0)).toEqual(nothingLeft);
     const manifest = readFileSync(join(t.dir, 'out', 'manifest.json'), 'utf8');
     expect(JSON.parse(manifest).builds[0]).toMatchObject({ name: 'full', artifact_id: `eu-west-2:${imageId}` });
-    expectNoSecret(build.stdout, build.stderr, manifest, readFileSync(log, 'utf8'));
+    expectNoSecret(expect, build.stdout, build.stderr, manifest, readFileSync(log, 'utf8'));
     expect(readFileSync(log, 'utf8')).toContain('[INFO] ui: ==> full: Checking OUTSCALE API credentials...');
 
     const check = template(
@@ -108,7 +108,7 @@ describe('osc-packer build (built binary) against local-cloud', { timeout: 180_0
     await expect.poll(() => temporaryLeft(cloud, 0)).toEqual(nothingLeft);
   });
 
-  it.concurrent('takes credentials from the template, the legacy OUTSCALE_* variables and a profile file', async () => {
+  it.concurrent('takes credentials from the template, the legacy OUTSCALE_* variables and a profile file', async ({ expect }) => {
     const [, fromTemplate, legacy, profile] = cloud.accounts;
     const quick = { provisioners: [{ type: 'shell', inline: ['echo provisioned as $(id -un)'] }] };
     const a = template('keys', { access_key: fromTemplate?.accessKey, secret_key: fromTemplate?.secretKey }, quick);
@@ -148,7 +148,7 @@ describe('osc-packer build (built binary) against local-cloud', { timeout: 180_0
       expect(result.stdout).toContain('provisioned as ');
       expect(accountInventory(cloud, index + 1).images).toHaveLength(1);
       await expect.poll(() => temporaryLeft(cloud, index + 1)).toEqual(nothingLeft);
-      expectNoSecret(result.stdout, result.stderr);
+      expectNoSecret(expect, result.stdout, result.stderr);
     }
     expect(keys.stdout).toContain('credentials from template');
     expect(old.stdout).toContain('credentials from environment (OUTSCALE_ACCESSKEYID/OUTSCALE_SECRETKEYID)');
