@@ -76,7 +76,8 @@ describe('osc-packer validate (built binary)', { timeout: 30_000 }, () => {
     expect(missing.stderr).toContain('\t* variables.size: required variable not set: size (line 4, column 5)\n');
     const given = run('validate', '-var-file=vars.json', '-var', 'size=10', 'required.json');
     expect(given.stderr).not.toContain('required variable');
-    expect(given.stderr).toContain('Error: Failed to initialize build "osc-bsu"');
+    expect(given.stderr).toContain('Error: Failed to prepare build: "osc-bsu"');
+    expect(given.stderr).toContain('\t* vm_type: is required');
   });
 
   it('says clearly that a builder of a later release is not available yet, and exits 1', () => {

@@ -15,9 +15,9 @@ beforeAll(async () => {
     get(target, property, receiver) {
       if (property === 'snapshotVolume') {
         return async (snapshotId: string, volume: { id: string; sizeGiB: number }) => {
-          const owner = cloud.inventory().accounts.findIndex((account) =>
-            account.volumes.some((candidate) => candidate.volumeId === volume.id),
-          );
+          const owner = cloud
+            .inventory()
+            .accounts.findIndex((account) => account.volumes.some((candidate) => candidate.volumeId === volume.id));
           if (owner === failingAccount) throw new Error('the disk under this volume failed (injected by the test)');
           return target.snapshotVolume(snapshotId, volume);
         };
@@ -55,7 +55,9 @@ describe('osc-packer build (built binary): failures leave nothing behind', { tim
     expect(accountInventory(cloud, 0).images).toEqual([]);
   });
 
-  it.concurrent('an OMI that fails: exit 1, the failed OMI and every temporary resource removed', async ({ expect }) => {
+  it.concurrent('an OMI that fails: exit 1, the failed OMI and every temporary resource removed', async ({
+    expect,
+  }) => {
     const t = writeBsuTemplate(files.dir, 'failed-omi', {}, provision('echo ok'));
     const build = await runOscPacker(['build', t.path], { cwd: t.dir, env: cloudEnv(cloud, failingAccount) });
     expect(build.code).toBe(1);

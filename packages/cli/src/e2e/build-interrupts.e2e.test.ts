@@ -57,7 +57,9 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
     },
   );
 
-  it.concurrent('a build killed with SIGKILL is cleaned up by osc-packer cleanup (--dry-run changes nothing)', async ({ expect }) => {
+  it.concurrent('a build killed with SIGKILL is cleaned up by osc-packer cleanup (--dry-run changes nothing)', async ({
+    expect,
+  }) => {
     const t = template('killed');
     const journal = join(t.dir, 'journal');
     const env = { ...cloudEnv(cloud, killed), OSC_PACKER_JOURNAL_DIR: journal };

@@ -56,7 +56,9 @@ function expectNoSecret(expect: ExpectStatic, ...texts: string[]) {
 }
 
 describe('osc-packer build (built binary) against local-cloud', { timeout: 180_000 }, () => {
-  it.concurrent('builds an image that, launched again, holds what the provisioners wrote; nothing else is left', async ({ expect }) => {
+  it.concurrent('builds an image that, launched again, holds what the provisioners wrote; nothing else is left', async ({
+    expect,
+  }) => {
     const t = template(
       'full',
       {
@@ -108,7 +110,9 @@ describe('osc-packer build (built binary) against local-cloud', { timeout: 180_0
     await expect.poll(() => temporaryLeft(cloud, 0)).toEqual(nothingLeft);
   });
 
-  it.concurrent('takes credentials from the template, the legacy OUTSCALE_* variables and a profile file', async ({ expect }) => {
+  it.concurrent('takes credentials from the template, the legacy OUTSCALE_* variables and a profile file', async ({
+    expect,
+  }) => {
     const [, fromTemplate, legacy, profile] = cloud.accounts;
     const quick = { provisioners: [{ type: 'shell', inline: ['echo provisioned as $(id -un)'] }] };
     const a = template('keys', { access_key: fromTemplate?.accessKey, secret_key: fromTemplate?.secretKey }, quick);
