@@ -62,22 +62,31 @@ export async function runLocalCloud(io: CliIo, flags: LocalCloudFlags): Promise<
   const ignore = () => {};
   io.stdout.on('error', ignore);
   io.stderr.on('error', ignore);
-  io.stdout.write(exportLines(cloud));
-  io.stderr.write(summaryLines(cloud));
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', () => done('SIGINT'));
-    process.once('SIGTERM', () => done('SIGTERM'));
+  // Listen before printing (whoever reads the export lines may signal at once), and keep listening until the
+  // cleanup is done: a second Ctrl-C would otherwise kill the process half-way through it.
+  let received: NodeJS.Signals | undefined;
+  let stop: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<NodeJS.Signals>((done) => {
+    stop = done;
   });
-  // A second Ctrl-C would kill the process half-way through; the cleanup is what it waits for.
-  const again = () => io.stderr.write('local-cloud: still stopping VMs and cleaning up...\n');
-  process.on('SIGINT', again);
-  process.on('SIGTERM', again);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) io.stderr.write('local-cloud: still stopping VMs and cleaning up...\n');
+    else {
+      received = signal;
+      stop(signal);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
+    io.stdout.write(exportLines(cloud));
+    io.stderr.write(summaryLines(cloud));
+    const signal = await stopped;
     io.stderr.write(`local-cloud: ${signal}: stopping VMs and cleaning up...\n`);
     await cloud.close();
     io.stderr.write('local-cloud: stopped\n');
   } finally {
-    process.off('SIGINT', again);
-    process.off('SIGTERM', again);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
