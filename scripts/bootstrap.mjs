@@ -4,7 +4,7 @@
 //
 // It makes the workspace ready (pinned pnpm in ./.tools, dependencies installed for the running Node.js,
 // native addons built against the running Node.js's headers) and then runs the requested task.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -198,19 +198,33 @@ const tasks = {
     console.log('\nnpm test: every check passed (lint, repository checks, build, typecheck, tests).');
     return 0;
   },
-  quickstart() {
+  async quickstart() {
     if (turbo(['build', '--filter=@osc-packer/cli...']) !== 0) return 1;
     const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
     const template = join(root, 'examples', 'quickstart.json');
-    if (!existsSync(template)) {
-      console.error(
-        '\nosc-packer quickstart: not built yet: examples/quickstart.json arrives with the osc-bsu builder.',
-      );
-      return 2;
-    }
-    return run(process.execPath, [cli, 'build', '--local-cloud', template]);
+    console.log(`\nosc-packer quickstart: osc-packer build --local-cloud ${template}\n`);
+    return runBuild(process.execPath, [cli, 'build', '--local-cloud', template]);
   },
 };
+
+// Runs the build in the foreground: Ctrl-C reaches it straight from the terminal (its process group), so this
+// process only ignores SIGINT (npm forwards one more, which would otherwise count as a second Ctrl-C and
+// force the build out before it cleaned up) and passes on a SIGTERM sent to it alone.
+function runBuild(command, args) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+    const ignore = () => {};
+    const forward = () => child.kill('SIGTERM');
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', forward);
+    child.on('error', (error) => fail(`could not run ${command}: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', forward);
+      done(code ?? (signal ? 1 : 0));
+    });
+  });
+}
 
 const task = process.argv[2] ?? 'setup';
 if (!(task in tasks)) fail(`unknown task '${task}'; known: ${Object.keys(tasks).join(', ')}`);
@@ -218,4 +232,4 @@ checkNodeVersion();
 prepareEnvironment();
 ensurePnpm();
 ensureDependencies();
-process.exitCode = tasks[task]();
+process.exitCode = await tasks[task]();

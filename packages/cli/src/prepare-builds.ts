@@ -14,6 +14,7 @@ import {
   type SelectedBuild,
 } from '@osc-packer/builder-core';
 import { type BuilderRegistry, defaultBuilderRegistry, unknownBuilderMessage } from './builder-registry';
+import type { BuilderRuntime } from './builder-runtime';
 import type { CliIo } from './cli-io';
 import type { RunTemplate } from './load-run-template';
 
@@ -24,10 +25,10 @@ export interface Components {
   readonly postProcessors: PostProcessorRegistry;
 }
 
-/** osc-packer's own builders, provisioners and post-processors. */
-export function defaultComponents(): Components {
+/** osc-packer's own builders (wired to the run's world), provisioners and post-processors. */
+export function defaultComponents(runtime: BuilderRuntime = {}): Components {
   return {
-    builders: defaultBuilderRegistry(),
+    builders: defaultBuilderRegistry(runtime),
     provisioners: builtinProvisioners(),
     postProcessors: builtinPostProcessors(),
   };

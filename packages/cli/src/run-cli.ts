@@ -8,9 +8,20 @@ import { inspectCommand } from './commands/inspect-command';
 import { localCloudCommand } from './commands/local-cloud-command';
 import { validateCommand } from './commands/validate-command';
 import { versionCommand } from './commands/version-command';
-import { NotBuiltYetError } from './not-built-yet-error';
+import { UsageError } from './usage-error';
 
-const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  // A getter: process.stdin is only created when a question is really asked.
+  get stdin() {
+    return process.stdin;
+  },
+  signals: process,
+  exit: (code) => process.exit(code),
+};
 
 /** Runs osc-packer with the given arguments and returns its exit code (0 success, 1 error). */
 export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -21,11 +32,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .usage('Usage: $0 <command> [options]')
     // Packer's flags are single-dash words (-var, -only, -on-error); keep them whole.
     .parserConfiguration({ 'short-option-groups': false })
-    .command(buildCommand)
+    .command(buildCommand(context))
     .command(validateCommand(context))
     .command(inspectCommand(context))
     .command(localCloudCommand(io))
-    .command(cleanupCommand)
+    .command(cleanupCommand(context))
     .command(versionCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
@@ -35,7 +46,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .exitProcess(false)
     .fail((message, error) => {
       exitCode = 1;
-      if (NotBuiltYetError.isInstance(error)) io.stderr.write(`${error.message}\n`);
+      if (UsageError.isInstance(error))
+        io.stderr.write(`Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`);
       else if (error) io.stderr.write(`Error: ${error.message}\n`);
       else io.stderr.write(`${message}\n\nRun 'osc-packer --help' for usage.\n`);
     });

@@ -13,7 +13,8 @@ export interface ValidateArguments extends TemplateOptions {
   readonly machineReadable: boolean;
 }
 
-function buildDiagnostics(preparation: BuildPreparation, locate: Locate): Diagnostic[] {
+/** The diagnostics of one prepared build, as Packer's validate and build print them. */
+export function buildDiagnostics(preparation: BuildPreparation, locate: Locate): Diagnostic[] {
   const name = JSON.stringify(preparation.build.name);
   const diagnostics: Diagnostic[] = [];
   if (preparation.initError) {

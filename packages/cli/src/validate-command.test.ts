@@ -16,6 +16,7 @@ const files = tempFiles({
     provisioners: [{ type: 'shell', only: ['nope'] }],
   },
   'vars.json': { region: 'eu-west-2' },
+  'chroot.json': { builders: [{ type: 'outscale-chroot', omi_name: 'web' }] },
   'duplicate.json': '{\n  "builders": [{"type": "osc-bsu", "omi_name": "a",\n    "omi_name": "b"}]\n}\n',
 });
 afterAll(files.cleanup);
@@ -75,14 +76,15 @@ describe('osc-packer validate (built binary)', { timeout: 30_000 }, () => {
     expect(missing.stderr).toContain('\t* variables.size: required variable not set: size (line 4, column 5)\n');
     const given = run('validate', '-var-file=vars.json', '-var', 'size=10', 'required.json');
     expect(given.stderr).not.toContain('required variable');
-    expect(given.stderr).toContain('Error: Failed to initialize build "osc-bsu"');
+    expect(given.stderr).toContain('Error: Failed to prepare build: "osc-bsu"');
+    expect(given.stderr).toContain('\t* vm_type: is required');
   });
 
-  it('says clearly that no builder type is available yet, and exits 1', () => {
-    const result = run('validate', 'ok.json');
+  it('says clearly that a builder of a later release is not available yet, and exits 1', () => {
+    const result = run('validate', 'chroot.json');
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      'Error: Failed to initialize build "osc-bsu"\n\nbuilder type not found: osc-bsu (no builder types are available yet: the Outscale builders arrive with issue #7)\n\n',
+    expect(result.stderr).toMatch(
+      /^Error: Failed to initialize build "outscale-chroot"\n\nbuilder type "outscale-chroot" is not available yet in osc-packer \(it comes in a later release; .*\)\n\n$/,
     );
     expect(result.stdout).toBe('');
   });

@@ -58,13 +58,35 @@ export async function runLocalCloud(io: CliIo, flags: LocalCloudFlags): Promise<
       warn: (message) => io.stderr.write(`local-cloud: warning: ${message}\n`),
     },
   });
-  io.stdout.write(exportLines(cloud));
-  io.stderr.write(summaryLines(cloud));
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', () => done('SIGINT'));
-    process.once('SIGTERM', () => done('SIGTERM'));
+  // Whoever read our output may be gone (a closed pipe): a failed write must never skip the cleanup.
+  const ignore = () => {};
+  io.stdout.on('error', ignore);
+  io.stderr.on('error', ignore);
+  // Listen before printing (whoever reads the export lines may signal at once), and keep listening until the
+  // cleanup is done: a second Ctrl-C would otherwise kill the process half-way through it.
+  let received: NodeJS.Signals | undefined;
+  let stop: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<NodeJS.Signals>((done) => {
+    stop = done;
   });
-  io.stderr.write(`local-cloud: ${signal}: stopping VMs and cleaning up...\n`);
-  await cloud.close();
-  io.stderr.write('local-cloud: stopped\n');
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) io.stderr.write('local-cloud: still stopping VMs and cleaning up...\n');
+    else {
+      received = signal;
+      stop(signal);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    io.stdout.write(exportLines(cloud));
+    io.stderr.write(summaryLines(cloud));
+    const signal = await stopped;
+    io.stderr.write(`local-cloud: ${signal}: stopping VMs and cleaning up...\n`);
+    await cloud.close();
+    io.stderr.write('local-cloud: stopped\n');
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

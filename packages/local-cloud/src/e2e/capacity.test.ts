@@ -1,21 +1,23 @@
+import type { OapiClient } from '@osc-packer/oapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../local-cloud';
+import { clientFor } from '../testing/test-client';
 import { until } from '../testing/test-cloud';
-import { must, typedCaller } from '../testing/typed-call';
+import { must } from '../testing/typed-call';
 import { connectToVm, runOnVm } from '../testing/vm-ssh';
 
 let cloud: LocalCloud;
-let call: ReturnType<typeof typedCaller>['call'];
+let client: OapiClient;
 beforeAll(async () => {
   cloud = await startLocalCloud({ timing: 'instant' });
-  const account = must(cloud.accounts[0]);
-  call = typedCaller(
-    () => cloud.endpoint,
-    () => ({ accessKey: account.accessKey, secretKey: account.secretKey, region: cloud.region }),
-    undefined,
-  ).call;
+  client = clientFor(cloud);
 }, 60_000);
-afterAll(() => cloud?.close(), 60_000);
+afterAll(async () => {
+  await client?.close();
+  await cloud?.close();
+}, 60_000);
+
+const call: OapiClient['call'] = (operation, input, options) => client.call(operation, input, options);
 
 describe('capacity', () => {
   it('holds 20 VMs at once, each answering SSH', async () => {

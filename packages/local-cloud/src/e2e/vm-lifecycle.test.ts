@@ -2,48 +2,38 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type OapiClient, waitForImageAvailable, waitForVmState, waitForVmTerminated } from '@osc-packer/oapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../local-cloud';
-import { oapiSpec, until } from '../testing/test-cloud';
-import { must, typedCaller } from '../testing/typed-call';
+import { clientFor, quickWaits } from '../testing/test-client';
+import { must } from '../testing/typed-call';
 import { connectToVm, runOnVm, sftpOf, transfer } from '../testing/vm-ssh';
 
-// A build's whole path through local-cloud with real, isolated VMs: every answer is also checked against
-// the API description.
+// A build's whole path through local-cloud, with the real client and real, isolated VMs.
 let cloud: LocalCloud;
-let call: ReturnType<typeof typedCaller>['call'];
+let client: OapiClient;
 let work: string;
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ timing: 'fast' });
-  const account = must(cloud.accounts[0]);
-  call = typedCaller(
-    () => cloud.endpoint,
-    () => ({ accessKey: account.accessKey, secretKey: account.secretKey, region: cloud.region }),
-    oapiSpec,
-  ).call;
+  client = clientFor(cloud);
   work = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
 }, 60_000);
 afterAll(async () => {
+  await client?.close();
   await cloud?.close();
   rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
-async function vmIn(vmId: string, state: string) {
-  return until(
-    async () => must((await call('ReadVms', { Filters: { VmIds: [vmId] } })).Vms?.[0]),
-    (vm) => vm.State === state,
-    30_000,
-  );
-}
+const call: OapiClient['call'] = (operation, input, options) => client.call(operation, input, options);
 
 async function launch(imageId: string): Promise<{ vmId: string; ip: string }> {
   const created = await call('CreateVms', { ImageId: imageId, KeypairName: 'e2e', VmType: 'tinav5.c1r1p2' });
   const vmId = must(created.Vms?.[0]?.VmId);
-  return { vmId, ip: must((await vmIn(vmId, 'running')).PublicIp) };
+  return { vmId, ip: must((await waitForVmState(client, vmId, 'running', quickWaits)).PublicIp) };
 }
 
-describe('a build against local-cloud with real VMs', () => {
+describe('a build against local-cloud with the real client and real VMs', () => {
   it('runs commands and moves files over SSH, keeps what the VM wrote in an OMI, and boots a second VM from it', async () => {
     const privateKey = must((await call('CreateKeypair', { KeypairName: 'e2e' })).Keypair?.PrivateKey);
     const first = await launch(cloud.catalogImageId);
@@ -64,13 +54,9 @@ describe('a build against local-cloud with real VMs', () => {
     ssh.end();
 
     await call('StopVms', { VmIds: [first.vmId] });
-    await vmIn(first.vmId, 'stopped');
+    await waitForVmState(client, first.vmId, 'stopped', quickWaits);
     const imageId = must((await call('CreateImage', { VmId: first.vmId, ImageName: 'e2e-image' })).Image?.ImageId);
-    const image = await until(
-      async () => must((await call('ReadImages', { Filters: { ImageIds: [imageId] } })).Images?.[0]),
-      (found) => found.State === 'available',
-      30_000,
-    );
+    const image = await waitForImageAvailable(client, imageId, quickWaits);
     await call('DeleteVms', { VmIds: [first.vmId] });
 
     const second = await launch(imageId);
@@ -82,8 +68,8 @@ describe('a build against local-cloud with real VMs', () => {
     expect(cloud.faults.dropSshConnections(second.vmId)).toBe(1);
     await dropped;
     await call('DeleteVms', { VmIds: [second.vmId] });
-    await vmIn(second.vmId, 'terminated');
-    await vmIn(first.vmId, 'terminated');
+    await waitForVmTerminated(client, second.vmId, quickWaits);
+    await waitForVmTerminated(client, first.vmId, quickWaits);
     await call('DeleteImage', { ImageId: imageId });
     for (const mapping of image.BlockDeviceMappings ?? []) {
       await call('DeleteSnapshot', { SnapshotId: must(mapping.Bsu?.SnapshotId) });
