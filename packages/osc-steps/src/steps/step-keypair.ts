@@ -90,10 +90,11 @@ export function stepKeypair(
       }
       ui.say(`Creating temporary key pair: ${plan.keypairName}`);
       entry = await env.journal.intend('keypair', { name: plan.keypairName });
-      // Set before the call: an interrupted create may still have made the pair, and it is deleted by name.
+      // Set before the call: a failed create may still have made the pair, and it is deleted by name. Creates
+      // are not aborted once sent (cancellation is checked right after): their result must reach the journal.
       created = plan.keypairName;
       const { Keypair } = await env.client
-        .call('CreateKeypair', { KeypairName: plan.keypairName }, { signal })
+        .call('CreateKeypair', { KeypairName: plan.keypairName })
         .catch(async (error: unknown) => {
           // Refused (e.g. the name is taken): nothing of ours to delete, and a pair of that name is not ours.
           if (refusedByApi(error) && entry) {
@@ -108,6 +109,7 @@ export function stepKeypair(
       env.secrets.add(privateKey);
       state.privateKey = privateKey;
       state.publicKey = openSshPublicKey(privateKey, plan.keypairName) ?? null;
+      signal.throwIfAborted();
       if (Keypair?.KeypairId) {
         // Not every API version takes tags on key pairs; the journal records the pair either way.
         await tagResources(env, [Keypair.KeypairId], [buildTag(env.buildId)], signal).catch((error: unknown) =>
