@@ -113,7 +113,11 @@ describe('cleanupLeftovers', () => {
     const journalDir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
     const env = await killedBuild(journalDir);
     rmSync(env.journal.file ?? '');
-    const found = await findLeftovers({ journalDir, clients: alice, buildIds: [env.buildId] });
+    const bob = clientOf(cloud, 1);
+    const found = await findLeftovers({ journalDir, clients: [bob, alice], buildIds: [env.buildId] });
+    await bob.close();
+    expect(found.builds).toHaveLength(1);
+    expect(found.builds[0]?.client).toBe(alice);
     const resources = found.builds[0]?.resources ?? [];
     expect(resources.every((resource) => resource.foundBy === 'tag')).toBe(true);
     expect(resources.map((resource) => resource.kind).sort()).toEqual([
@@ -180,6 +184,9 @@ describe('cleanupLeftovers', () => {
     expect(wrongAccount.builds[0]?.skipped).toMatch(
       /^its resources are in account \d+, but these credentials are for account \d+$/,
     );
+    const both = await findLeftovers({ journalDir, clients: [bob, alice] });
+    expect(both.builds[0]?.skipped).toBeUndefined();
+    expect(both.builds[0]?.client).toBe(alice);
     const other = clientOf({ ...cloud, region: 'us-east-2' } as LocalCloud, 0);
     const wrongEndpoint = await findLeftovers({ journalDir, clients: other });
     expect(wrongEndpoint.builds[0]?.skipped).toContain('no credentials given for');
