@@ -145,6 +145,41 @@ describe('the steps up to a connected VM, and their cleanups', () => {
     await alice.call('DeleteNet', { NetId: Net?.NetId ?? '' });
   }, 60_000);
 
+  it('imports a temporary Ed25519 key made here when temporary_key_pair_type asks for it, and connects with it', async () => {
+    const env = await testStepEnv(alice);
+    const communicator = communicatorConfig({ temporary_key_pair_type: 'ed25519' });
+    let inspected = false;
+    const { outcome } = await runTestSteps([
+      stepSourceOmi(env, { source_omi: cloud.catalogImageId }),
+      stepNetworkInfo(env, { associate_public_ip_address: false }),
+      stepKeypair(env, communicator, { homedir: tmpdir(), workDir: tmpdir(), buildName: 'ed', debug: false }),
+      stepPublicIp(env, { associate_public_ip_address: false }),
+      stepSecurityGroup(env, { temporary_security_group_source_cidrs: ['127.0.0.0/8'] }, { port: 22 }),
+      stepRunSourceVm(
+        env,
+        { vm_type: 'tinav5.c1r1p2', bsu_optimized: false, shutdown_behavior: 'stop' },
+        { interpolation },
+      ),
+      stepSshHost(env, { communicator: 'ssh', port: 22 }),
+      stepConnect(communicator, {
+        homedir: tmpdir(),
+        resolveSshEndpoint: (host, port) => cloud.sshEndpoint(host, port),
+      }),
+      inspectThenFail(async (state) => {
+        expect(state.publicKey).toMatch(/^ssh-ed25519 \S+ packer_/);
+        const [pair] = await alice.readAll('ReadKeypairs', { Filters: { KeypairNames: [state.keypairName ?? ''] } });
+        expect(pair?.KeypairType).toBe('ssh-ed25519');
+        const out = collectOutput();
+        await state.communicator?.exec({ command: 'cat ~/.ssh/authorized_keys', stdout: out.stream });
+        expect(out.text()).toContain((state.publicKey ?? '').split(' ')[1]);
+        inspected = true;
+      }),
+    ]);
+    expect(outcome.status).toBe('halted');
+    expect(inspected).toBe(true);
+    expect(temporaryResourcesOf(cloud)).toEqual(nothingLeft);
+  }, 60_000);
+
   it('says why no SSH address was found', async () => {
     const { Net } = await alice.call('CreateNet', { IpRange: '10.9.0.0/16' });
     const { Subnet } = await alice.call('CreateSubnet', {
