@@ -76,7 +76,9 @@ describe.concurrent('osc-bsu builds against local-cloud with real VMs', () => {
     });
     expect(JSON.stringify(artifact?.state('generated_data'))).not.toContain('PRIVATE KEY');
     expect(result.stdout).toContain('built from Debian-12-2026.11.01-0 in eu-west-2');
-    expect(result.stdout).toContain('credentials from template');
+    expect(result.stdout).toContain(
+      `Using Region eu-west-2 from template (region); endpoint ${cloud.endpoint}/ from template (custom_endpoint_oapi); credentials from template`,
+    );
     await expectNothingTemporaryLeft();
 
     const [image] = await alice.readAll('ReadImages', { Filters: { ImageIds: [imageId] } });
