@@ -89,7 +89,9 @@ describe('the steps up to a connected VM, and their cleanups', () => {
         expect(state.netId).toBe(Net?.NetId);
         expect(state.publicKey).toMatch(/^ssh-rsa AAAA\S+ packer_/);
         const vm = state.vm;
-        expect(state.sshHost).toBe(state.publicIp?.PublicIp);
+        expect({ host: state.sshHost, port: state.sshPort }).toEqual(
+          cloud.sshEndpoint(state.publicIp?.PublicIp ?? '', 22),
+        );
         expect(vm?.PublicIp).toBe(state.publicIp?.PublicIp);
         expect(tagsOf(vm?.Tags)).toEqual({
           Name: 'Packer Builder',
