@@ -162,6 +162,31 @@ describe('cleanupLeftovers', () => {
     expect(temporaryResourcesOf(cloud)).toEqual(nothingLeft);
   }, 60_000);
 
+  it('skips, saying why, a build whose resources cannot be looked up, and still cleans the others', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
+    const broken = await testStepEnv(alice, { journalDir, pid: deadPid, buildName: 'broken' });
+    await broken.journal.intend('keypair', { name: 'packer_unreadable' });
+    const healthy = await testStepEnv(alice, { journalDir, pid: deadPid, buildName: 'healthy' });
+    await healthy.journal.intend('keypair', { name: 'packer_never-made' });
+    const failing = ((operation, input, options) => {
+      const names = (input as { Filters?: { KeypairNames?: string[] } }).Filters?.KeypairNames ?? [];
+      if (operation === 'ReadKeypairs' && names.includes('packer_unreadable')) {
+        return Promise.reject(new Error('ReadKeypairs failed: the connection was reset'));
+      }
+      return alice.readAll(operation, input, options);
+    }) as OapiClient['readAll'];
+    const client: OapiClient = { ...alice, readAll: failing };
+    const ui = new RecordingUi();
+    const report = await cleanupLeftovers({ journalDir, clients: client, ui, waiter: testWaiter });
+    const byName = Object.fromEntries(report.leftovers.builds.map((build) => [build.document?.buildName, build]));
+    expect(byName.broken?.skipped).toBe('it could not be examined: ReadKeypairs failed: the connection was reset');
+    expect(byName.healthy?.skipped).toBeUndefined();
+    expect(byName.healthy?.gone).toEqual([expect.objectContaining({ name: 'packer_never-made' })]);
+    expect(report.removedFiles).toEqual([healthy.journal.file]);
+    expect(existsSync(broken.journal.file ?? '')).toBe(true);
+    expect(ui.texts()).toContainEqual(expect.stringMatching(/^Skipping build .*broken .*: it could not be examined/));
+  });
+
   it('writes the intent before the create call, and needs credentials of the endpoint and account', async () => {
     const journalDir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
     const env = await testStepEnv(alice, { journalDir, pid: deadPid });
