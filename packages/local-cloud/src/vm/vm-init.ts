@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { MachineError } from '../runtime/machine-error';
 import { defaultPath } from '../runtime/run-command';
+import { storeEnvName } from '../storage/store-owner';
 import { type VmProcessSpec, vmProcessCommand } from './vm-process';
 
 export interface VmInitOptions {
@@ -18,9 +19,6 @@ export interface VmInitOptions {
 
 /** What a VM asked of its machine from inside (`reboot`, `poweroff`, `halt` and their aliases). */
 export type PowerRequest = 'reboot' | 'poweroff' | 'halt';
-
-/** The environment variable an init carries with its store's directory (see `sweepAbandonedStores`). */
-export const storeEnvName = 'OSC_LOCAL_CLOUD_STORE';
 
 /**
  * The first process of a VM: it holds the VM's namespaces for as long as the VM runs. Processes join it
