@@ -31,6 +31,8 @@ export class VmInit {
   /** Settles when the init is gone: stopped, or killed from outside. */
   readonly exited: Promise<void>;
   private readonly powerListeners: ((request: PowerRequest) => void)[] = [];
+  private readonly replies = new Map<number, (answer: string) => void>();
+  private nextCommand = 1;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -49,8 +51,31 @@ export class VmInit {
       for (const line of lines) {
         const request = /^power (reboot|poweroff|halt)$/.exec(line)?.[1] as PowerRequest | undefined;
         if (request) for (const listener of this.powerListeners) listener(request);
+        const done = /^done (\d+) (.*)$/.exec(line);
+        if (done) this.replies.get(Number(done[1]))?.(done[2] ?? '');
       }
     });
+    void this.exited.then(() => {
+      for (const reply of this.replies.values()) reply('the VM stopped');
+    });
+  }
+
+  /**
+   * Has the init show a loop device at /dev/<name> in the VM (`attach`), or remove it after lazily
+   * unmounting what the VM mounted from it (`detach`). Rejects with the init's error; the perl init only
+   * (see `initCommand`).
+   */
+  async command(line: ['attach', string, number, number] | ['detach', string]): Promise<void> {
+    if (this.stopped) throw new MachineError('closed', `${this.options.vmId} is not running`);
+    const id = this.nextCommand++;
+    const answer = await new Promise<string>((resolve) => {
+      this.replies.set(id, resolve);
+      this.child.stdin.write(`${line[0]} ${id} ${line.slice(1).join(' ')}\n`);
+    });
+    this.replies.delete(id);
+    if (answer !== 'ok') {
+      throw new MachineError('command-failed', `${this.options.vmId}: ${line[0]} ${line[1]} failed: ${answer}`);
+    }
   }
 
   /** Calls `listener` for each power request the VM makes (its init reports them). */
