@@ -7,6 +7,7 @@ import { clientOf, runTestSteps, testStepEnv } from '../test/step-test-kit';
 import { stepCheckAuth } from './step-check-auth';
 import { stepNetworkInfo } from './step-network-info';
 import { stepPreValidate } from './step-pre-validate';
+import { stepSecurityGroup } from './step-security-group';
 import { stepSourceOmi } from './step-source-omi';
 
 let cloud: LocalCloud;
@@ -172,7 +173,35 @@ describe('network info', () => {
     expect(byId.state).toMatchObject({ netId, subnetId: small.Subnet?.SubnetId, subregionName: 'eu-west-2a' });
     const none = await run({ ...base, net_filter: { filters: { 'ip-range': '10.99.0.0/16' } } });
     expect(none.error).toContain("exactly one NET should match the filter, but 0 NET's was found");
+    const noSubnet = await run({ ...base, net_id: netId });
+    expect(noSubnet.error).toContain(`the Net ${netId} is chosen but no Subnet of it: set subnet_id or subnet_filter`);
     const publicCloud = await run(base);
     expect(publicCloud.state).toEqual({ netId: null, subnetId: null, subregionName: null });
+  });
+});
+
+describe('security group (existing groups)', () => {
+  it('uses groups by id (all must exist) or by filter (one at least)', async () => {
+    const { SecurityGroup } = await alice.call('CreateSecurityGroup', {
+      SecurityGroupName: 'web-ssh',
+      Description: 'ssh',
+    });
+    const id = SecurityGroup?.SecurityGroupId ?? '';
+    await alice.call('CreateTags', { ResourceIds: [id], Tags: [{ Key: 'role', Value: 'builder' }] });
+    const env = await testStepEnv(alice);
+    const run = async (config: Parameters<typeof stepSecurityGroup>[1]) => {
+      const { outcome, state } = await runTestSteps([stepSecurityGroup(env, config, { port: 22 })], { netId: null });
+      return { error: outcome.status === 'halted' ? outcome.error.message : undefined, ids: state.securityGroupIds };
+    };
+    expect((await run({ security_group_id: id })).ids).toEqual([id]);
+    expect((await run({ security_group_ids: [id, 'sg-00000000'] })).error).toBe(
+      "couldn't find specified security group: sg-00000000",
+    );
+    expect((await run({ security_group_filter: { filters: { tags: 'role=builder' } } })).ids).toEqual([id]);
+    expect((await run({ security_group_filter: { filters: { tag_keys: 'nothing-has-this' } } })).error).toContain(
+      "couldn't find security groups for filter: ",
+    );
+    expect(env.journal.entries()).toEqual([]);
+    await alice.call('DeleteSecurityGroup', { SecurityGroupId: id });
   });
 });
