@@ -4,36 +4,33 @@ import { join } from 'node:path';
 import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
 import type { OapiClient } from '@osc-packer/oapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bsuBlock, liveResources, runTestBuild } from './test/bsu-test-kit';
+import { bsuBlock, expectNothingLeft, runTestBuild } from './test/bsu-test-kit';
 import { clientOf, runOnImage } from './test/launch-image';
 
 let cloud: LocalCloud;
 let alice: OapiClient;
 let bob: OapiClient;
+let charlie: OapiClient;
 beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'fast' });
+  cloud = await startLocalCloud({ timing: 'instant', accounts: [{}, {}, {}] });
   alice = clientOf(cloud, 0);
   bob = clientOf(cloud, 1);
+  charlie = clientOf(cloud, 2);
 }, 60_000);
 afterAll(async () => {
   await alice?.close();
   await bob?.close();
+  await charlie?.close();
   await cloud?.close();
 }, 60_000);
 
-function expectNothingTemporaryLeft(accountIndex = 0) {
-  const live = liveResources(cloud, accountIndex);
-  expect(live?.vms).toEqual([]);
-  expect(live?.keypairs).toEqual([]);
-  expect(live?.securityGroups).toEqual([]);
-  expect(live?.publicIps).toEqual([]);
-  expect(live?.volumes).toEqual([]);
-}
+const expectNothingTemporaryLeft = (accountIndex = 0) =>
+  expectNothingLeft(cloud, accountIndex, ['vms', 'keypairs', 'securityGroups', 'publicIps', 'volumes']);
 
 const tagMap = (tags: readonly { Key: string; Value: string }[] = []) =>
   Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value]));
 
-describe('an osc-bsu build against local-cloud with real VMs', () => {
+describe.concurrent('osc-bsu builds against local-cloud with real VMs', () => {
   it('makes a tagged, shared OMI that, launched again, holds what the provisioners wrote', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osc-bsu-files-'));
     writeFileSync(join(dir, 'hello.txt'), 'hello from a file provisioner\n');
@@ -79,8 +76,10 @@ describe('an osc-bsu build against local-cloud with real VMs', () => {
     });
     expect(JSON.stringify(artifact?.state('generated_data'))).not.toContain('PRIVATE KEY');
     expect(result.stdout).toContain('built from Debian-12-2026.11.01-0 in eu-west-2');
-    expect(result.stdout).toContain('credentials from template');
-    expectNothingTemporaryLeft();
+    expect(result.stdout).toContain(
+      `Using Region eu-west-2 from template (region); endpoint ${cloud.endpoint}/ from template (custom_endpoint_oapi); credentials from template`,
+    );
+    await expectNothingTemporaryLeft();
 
     const [image] = await alice.readAll('ReadImages', { Filters: { ImageIds: [imageId] } });
     expect(image?.Description).toBe('from Debian-12-2026.11.01-0 owned by Outscale');
@@ -100,10 +99,35 @@ describe('an osc-bsu build against local-cloud with real VMs', () => {
     // The second account launches the shared OMI: the provisioners' work is in it.
     const seen = await runOnImage(cloud, bob, imageId, 'cat /etc/osc-built /opt/hello.txt');
     expect(seen).toBe('built from Debian-12-2026.11.01-0 in eu-west-2\nhello from a file provisioner\n');
-    expectNothingTemporaryLeft(1);
+    await expectNothingTemporaryLeft(1);
     await artifact?.destroy();
-    const after = liveResources(cloud);
-    expect(after?.images).toEqual([]);
-    expect(after?.snapshots).toEqual([]);
+    await expectNothingLeft(cloud, 0, ['images', 'snapshots']);
+  }, 120_000);
+
+  it('-force replaces the OMI of that name in its own account only', async () => {
+    const name = `forced-${Date.now()}`;
+    const copy = async (client: OapiClient) =>
+      (
+        await client.call('CreateImage', {
+          SourceImageId: cloud.catalogImageId,
+          SourceRegionName: cloud.region,
+          ImageName: name,
+        })
+      ).Image?.ImageId ?? '';
+    const bobs = await copy(bob);
+    await bob.call('UpdateImage', { ImageId: bobs, PermissionsToLaunch: { Additions: { GlobalPermission: true } } });
+    const old = await copy(charlie);
+    const result = await runTestBuild({
+      cloud,
+      force: true,
+      raw: bsuBlock(cloud, { omi_name: name, communicator: 'none' }, 2),
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.stdout).toContain(`Deregistered OMI id: ${old}`);
+    const images = await charlie.readAll('ReadImages', { Filters: { ImageNames: [name] } });
+    expect(images.map((image) => image.ImageId).sort()).toEqual([bobs, result.artifact?.id.split(':')[1]].sort());
+    await result.artifact?.destroy();
+    await bob.call('DeleteImage', { ImageId: bobs });
+    await expectNothingTemporaryLeft(2);
   }, 120_000);
 });

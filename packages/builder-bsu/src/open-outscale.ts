@@ -28,8 +28,9 @@ export async function openOutscale(
   });
   context.secrets.add(access.credentials.secretKey);
   for (const warning of access.warnings) context.ui.error(`Warning: ${warning}`);
+  const from = (source: string) => (/^(from|derived|default)/.test(source) ? source : `from ${source}`);
   context.ui.say(
-    `Using Region ${access.region} (${access.regionSource}), endpoint ${access.endpoint.href} (${access.endpointSource}), credentials from ${access.credentials.source}`,
+    `Using Region ${access.region} ${from(access.regionSource)}; endpoint ${access.endpoint.href} ${from(access.endpointSource)}; credentials from ${access.credentials.source}`,
   );
   const openClient = () =>
     createOapiClient({

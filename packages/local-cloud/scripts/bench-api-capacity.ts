@@ -73,6 +73,17 @@ function run(host: string, port: number, privateKey: string, command: string): P
 
 const privateKey = ((await call('CreateKeypair', { KeypairName: 'bench' })).Keypair as { PrivateKey: string })
   .PrivateKey;
+// A build's temporary security group: local-cloud drops SSH connections no inbound rule allows.
+const group = (await call('CreateSecurityGroup', { SecurityGroupName: 'bench-ssh', Description: 'SSH' }))
+  .SecurityGroup as { SecurityGroupId: string };
+await call('CreateSecurityGroupRule', {
+  SecurityGroupId: group.SecurityGroupId,
+  Flow: 'Inbound',
+  IpProtocol: 'tcp',
+  FromPortRange: 22,
+  ToPortRange: 22,
+  IpRange: '0.0.0.0/0',
+});
 // Warm up (isolation probe, catalog layer) so the first round does not pay for it.
 const warm = ((await call('CreateVms', { ImageId: cloud.catalogImageId })).Vms as Vm[]).map((vm) => vm.VmId);
 await until(warm, 'running');
@@ -94,6 +105,7 @@ for (let round = 0; round < rounds; round++) {
     await call('CreateVms', {
       ImageId: cloud.catalogImageId,
       KeypairName: 'bench',
+      SecurityGroupIds: [group.SecurityGroupId],
       MinVmsCount: count,
       MaxVmsCount: count,
     })

@@ -29,6 +29,12 @@ export interface LocalCloudOptions {
   metadata?: false | { host?: string; port?: number; hostVm?: boolean | { account?: number } };
   /** Address ranges handed to VMs. */
   addresses?: Partial<AddressRanges>;
+  /**
+   * Whether a VM's security groups filter connections to its SSH server, as Outscale's firewall does
+   * (default true): a connection no inbound rule allows (tcp/22 from the client's address, 127.0.0.1 on
+   * loopback) is dropped. `false` lets every connection in.
+   */
+  enforceSecurityGroups?: boolean;
   /** VMs (not terminated) one account may have (default 50). */
   maxVmsPerAccount?: number;
   /** Size of the catalog's Debian root volume in GiB (default 10). */

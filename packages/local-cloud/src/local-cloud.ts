@@ -81,6 +81,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     addresses: new AddressPool({ ...defaultAddressRanges, ...options.addresses }),
     log,
     now,
+    enforceSecurityGroups: options.enforceSecurityGroups ?? true,
     maxVmsPerAccount: options.maxVmsPerAccount ?? 50,
     endpointHost: () => `${apiServer?.host ?? '127.0.0.1'}:${apiServer?.port ?? 0}`,
   };

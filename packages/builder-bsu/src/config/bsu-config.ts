@@ -46,14 +46,10 @@ export type BsuConfig = AccessConfig &
 
 /** The rules between blocks of osc-bsu, run on a decoded configuration. */
 export function checkBsuRules(config: BsuConfig, report: ConfigReporter): void {
-  if (config.omi_block_device_mappings?.length && !config.root_device_name) {
-    report.issue(
-      'root_device_name',
-      "You must provide 'RootDeviceName' when creating omi with 'omi_block_device_mappings': set root_device_name (e.g. \"/dev/sda1\")",
-    );
-  }
-  if (config.root_device_name && !config.omi_block_device_mappings?.length) {
-    report.warn('root_device_name: has no effect without omi_block_device_mappings');
+  // The OMI is made from the VM (with omi_block_device_mappings as extra or changed devices), so its root
+  // device is the VM's: unlike the Go plugin, which registered the mappings alone and needed a root device.
+  if (config.root_device_name) {
+    report.warn("root_device_name: has no effect in osc-bsu; the OMI keeps the VM's root device");
   }
   if (config.shutdown_behavior === 'terminate') {
     report.issue(

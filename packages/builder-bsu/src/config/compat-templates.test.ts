@@ -40,8 +40,15 @@ const cases: Record<string, Case> = {
   },
   'osc-bsu-block-device-mappings.fragment.json': {
     go: 'REJECT: virtual_name unknown; root_device_name needed at run time',
-    ours: { rejected: ['root_device_name'] },
-    why: "virtual_name is accepted (it is the API's VirtualDeviceName); the missing root_device_name is reported at prepare instead of at run time",
+    ours: {
+      accepted: true,
+      check: (config) =>
+        expect(config.omi_block_device_mappings).toEqual([
+          expect.objectContaining({ device_name: '/dev/sdb', virtual_name: 'ephemeral0' }),
+          expect.objectContaining({ device_name: '/dev/sdc', virtual_name: 'ephemeral1' }),
+        ]),
+    },
+    why: "virtual_name is accepted (it is the API's VirtualDeviceName), and the OMI is made from the VM with these mappings added, so no root_device_name is needed",
     fragment: true,
   },
   'osc-bsu-tags.fragment.json': {

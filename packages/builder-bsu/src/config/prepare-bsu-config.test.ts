@@ -93,11 +93,6 @@ describe('prepareBsuConfig', () => {
     });
     expect(found).toEqual([
       {
-        path: 'root_device_name',
-        message:
-          "You must provide 'RootDeviceName' when creating omi with 'omi_block_device_mappings': set root_device_name (e.g. \"/dev/sda1\")",
-      },
-      {
         path: 'shutdown_behavior',
         message:
           'terminate is not supported by osc-bsu: the OMI is made from the stopped VM, and a VM that terminates when it shuts down is gone (with its root volume) before that; use "stop", or osc-bsusurrogate',

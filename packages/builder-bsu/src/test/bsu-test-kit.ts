@@ -14,17 +14,23 @@ import {
   type ProvisionerBlock,
   prepareProvisioners,
   SecretRegistry,
+  type Ui,
 } from '@osc-packer/builder-core';
 import type { LocalCloud } from '@osc-packer/local-cloud';
+import { expect, vi } from 'vitest';
 import type { BsuBuilderOptions } from '../bsu-builder-options';
 import { createBsuBuilder } from '../create-bsu-builder';
 
 /** Fast polling for tests: local-cloud's transitions take at most a second or two. */
 export const testWaiter = { minDelayMs: 50, maxDelayMs: 250, timeoutMs: 60_000, notFoundGraceMs: 10_000 };
 
-/** A raw osc-bsu block against a local cloud: its first account, the catalog's Debian, user `outscale`. */
-export function bsuBlock(cloud: LocalCloud, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const account = cloud.accounts[0];
+/** A raw osc-bsu block against a local cloud: one of its accounts (the first by default), the catalog's Debian, user `outscale`. */
+export function bsuBlock(
+  cloud: LocalCloud,
+  extra: Record<string, unknown> = {},
+  accountIndex = 0,
+): Record<string, unknown> {
+  const account = cloud.accounts[accountIndex];
   return {
     access_key: account?.accessKey,
     secret_key: account?.secretKey,
@@ -63,6 +69,27 @@ export interface TestBuildOptions {
   runUuid?: string;
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** Sees every line the build prints (headlines and details), as it is printed. */
+  watch?: (line: string) => void;
+}
+
+function watched(ui: Ui, watch: ((line: string) => void) | undefined): Ui {
+  if (!watch) return ui;
+  return {
+    ...ui,
+    say: (message) => {
+      ui.say(message);
+      watch(message);
+    },
+    message: (message) => {
+      ui.message(message);
+      watch(message);
+    },
+    error: (message) => ui.error(message),
+    machine: (type, ...data) => ui.machine(type, ...data),
+    ask: (question, signal) => ui.ask(question, signal),
+    trackProgress: (label, total) => ui.trackProgress(label, total),
+  };
 }
 
 /** Prepares and runs one osc-bsu build through createBsuBuilder and builder-core's build context. */
@@ -102,7 +129,7 @@ export async function runTestBuild(options: TestBuildOptions): Promise<TestBuild
   const context = createBuildContext({
     buildName,
     builderType: 'osc-bsu',
-    ui: createHumanUi({ stdout, stderr, secrets }),
+    ui: watched(createHumanUi({ stdout, stderr, secrets }), options.watch),
     secrets,
     ...(options.signal ? { signal: options.signal } : {}),
     debug: options.debug ?? false,
@@ -129,4 +156,48 @@ export async function runTestBuild(options: TestBuildOptions): Promise<TestBuild
 export function liveResources(cloud: LocalCloud, accountIndex = 0) {
   const account = cloud.accounts[accountIndex];
   return cloud.inventory().accounts.find((entry) => entry.accountId === account?.accountId);
+}
+
+/** The ids of everything a build may create in an account: none must be left after a failed build. */
+export function leftovers(cloud: LocalCloud, accountIndex = 0) {
+  const live = liveResources(cloud, accountIndex);
+  return {
+    vms: live?.vms.map((vm) => vm.vmId),
+    keypairs: live?.keypairs.map((pair) => pair.keypairName),
+    securityGroups: live?.securityGroups.map((group) => group.securityGroupId),
+    publicIps: live?.publicIps.map((ip) => ip.publicIpId),
+    volumes: live?.volumes.map((volume) => volume.volumeId),
+    images: live?.images.map((image) => image.imageId),
+    snapshots: live?.snapshots.map((snapshot) => snapshot.snapshotId),
+  };
+}
+
+/** What `leftovers` returns for an account a build left clean. */
+export const clean = {
+  vms: [],
+  keypairs: [],
+  securityGroups: [],
+  publicIps: [],
+  volumes: [],
+  images: [],
+  snapshots: [],
+};
+
+/**
+ * Waits (a few seconds at most) until the account holds none of `kinds`: volumes and snapshots are listed
+ * while they are `deleting`, for a moment after a build deleted them.
+ */
+export async function expectNothingLeft(
+  cloud: LocalCloud,
+  accountIndex = 0,
+  kinds: readonly (keyof typeof clean)[] = Object.keys(clean) as (keyof typeof clean)[],
+): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const left = leftovers(cloud, accountIndex);
+      const seen = Object.fromEntries(kinds.map((kind) => [kind, left[kind]]));
+      expect(seen).toEqual(Object.fromEntries(kinds.map((kind) => [kind, []])));
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }

@@ -2,7 +2,7 @@ import { connectSsh } from '@osc-packer/builder-core';
 import { collectOutput } from '@osc-packer/builder-core/test';
 import type { LocalCloud } from '@osc-packer/local-cloud';
 import { createOapiClient, type OapiClient, waitForVmState } from '@osc-packer/oapi-client';
-import { deleteKeypair, deleteVm, deleteVolume } from '@osc-packer/osc-steps';
+import { deleteKeypair, deleteSecurityGroup, deleteVm, deleteVolume } from '@osc-packer/osc-steps';
 import { testWaiter } from './bsu-test-kit';
 
 /** A client of an account of the local cloud (for assertions). */
@@ -31,11 +31,24 @@ export async function runOnImage(
   const { Keypair } = await client.call('CreateKeypair', { KeypairName: name });
   const env = { client, waiter: testWaiter };
   let vmId: string | undefined;
+  let groupId: string | undefined;
   try {
+    // The account's default group lets no SSH in (local-cloud enforces security groups, as Outscale does).
+    const { SecurityGroup } = await client.call('CreateSecurityGroup', { SecurityGroupName: name, Description: name });
+    groupId = SecurityGroup?.SecurityGroupId ?? '';
+    await client.call('CreateSecurityGroupRule', {
+      SecurityGroupId: groupId,
+      Flow: 'Inbound',
+      IpProtocol: 'tcp',
+      FromPortRange: 22,
+      ToPortRange: 22,
+      IpRange: '0.0.0.0/0',
+    });
     const { Vms = [] } = await client.call('CreateVms', {
       ImageId: imageId,
       KeypairName: name,
       VmType: 'tinav5.c1r1p2',
+      SecurityGroupIds: [groupId],
     });
     vmId = Vms[0]?.VmId ?? '';
     const vm = await waitForVmState(client, vmId, 'running', testWaiter);
@@ -61,6 +74,7 @@ export async function runOnImage(
       await deleteVm(env, vmId);
       for (const volume of volumes) await deleteVolume(env, volume.VolumeId ?? '');
     }
+    if (groupId) await deleteSecurityGroup(env, groupId);
     await deleteKeypair(env, name);
   }
 }

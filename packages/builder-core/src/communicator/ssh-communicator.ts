@@ -1,11 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
-import type { SFTPWrapper } from 'ssh2';
+import type { ClientChannel } from 'ssh2';
 import type { Communicator, ExitStatus, RemoteCommand, TransferOptions } from './communicator';
 import { openExecChannel } from './exec-channel';
 import { runRemoteCommand } from './run-remote-command';
 import { scpDownloadDirectory, scpDownloadFile } from './scp/scp-download';
 import type { OpenedChannel } from './scp/scp-session';
 import { scpUploadDirectory, scpUploadFile } from './scp/scp-upload';
+import { SftpClient } from './sftp/sftp-client';
 import { sftpDownloadDirectory, sftpDownloadFile } from './sftp/sftp-download';
 import { sftpHomePath } from './sftp/sftp-home-path';
 import type { OpenedSftp } from './sftp/sftp-session';
@@ -176,28 +177,23 @@ export class SshCommunicator implements Communicator {
   }
 }
 
-function openSftpChannel(connection: SshConnection): Promise<SFTPWrapper> {
-  return new Promise((resolve, reject) => {
+/** Starts the `sftp` subsystem and the SFTP version exchange on a new channel. */
+async function openSftpChannel(connection: SshConnection): Promise<SftpClient> {
+  const fail = (error: Error) =>
+    new SshError(`cannot start SFTP on ${connection.address}: ${error.message}`, {
+      reason: connection.isClosed() ? 'disconnected' : 'remote',
+      address: connection.address,
+      cause: error,
+    });
+  const channel = await new Promise<ClientChannel>((resolve, reject) => {
     try {
-      connection.client.sftp((error, sftp) => {
-        if (error) {
-          reject(
-            new SshError(`cannot start SFTP on ${connection.address}: ${error.message}`, {
-              reason: connection.isClosed() ? 'disconnected' : 'remote',
-              address: connection.address,
-              cause: error,
-            }),
-          );
-        } else {
-          resolve(sftp);
-        }
-      });
+      connection.client.subsys('sftp', (error, opened) => (error ? reject(fail(error)) : resolve(opened)));
     } catch (error) {
-      reject(
-        new SshError(`cannot start SFTP on ${connection.address}: ${(error as Error).message}`, {
-          reason: 'disconnected',
-        }),
-      );
+      reject(fail(error as Error));
     }
+  });
+  return SftpClient.start(channel).catch((error: Error) => {
+    channel.close();
+    throw fail(error);
   });
 }

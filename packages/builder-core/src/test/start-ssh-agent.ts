@@ -25,11 +25,17 @@ export async function startSshAgent(): Promise<RunningSshAgent> {
   if (reason !== undefined) throw new Error(`cannot start ssh-agent: ${reason}`);
   const dir = await mkdtemp(join(tmpdir(), 'osc-packer-agent-'));
   const socket = join(dir, 'agent.sock');
-  const child = spawn('/usr/bin/ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+  // ssh-agent is setgid, which clears a parent-death signal: a shell holding our stdin pipe kills it when
+  // this process goes away (the pipe closes), or when `stop` closes the pipe.
+  const child = spawn(
+    '/bin/sh',
+    ['-c', '/usr/bin/ssh-agent -D -a "$0" >/dev/null 2>&1 & agent=$!; read _; kill "$agent"; wait "$agent"', socket],
+    { stdio: ['pipe', 'ignore', 'ignore'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let waited = 0; !existsSync(socket); waited += 20) {
     if (waited > 5_000 || child.exitCode !== null) {
-      child.kill();
+      child.stdin?.end();
       await rm(dir, { recursive: true, force: true });
       throw new Error('ssh-agent did not create its socket');
     }
@@ -45,7 +51,7 @@ export async function startSshAgent(): Promise<RunningSshAgent> {
       await promisify(execFile)('/usr/bin/ssh-add', [file], { env: { SSH_AUTH_SOCK: socket } });
     },
     stop: async () => {
-      child.kill();
+      child.stdin?.end();
       await exited;
       await rm(dir, { recursive: true, force: true });
     },

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { generateTestKey, type TestKeyPair } from './generate-test-key';
+import { spawnTied } from './spawn-tied';
 
 const sshdPath = '/usr/sbin/sshd';
 
@@ -108,8 +109,8 @@ async function launch(dir: string, port: number, shadow: string | undefined) {
   const sshd = [sshdPath, '-D', '-e', '-f', join(dir, 'sshd_config'), '-p', String(port)];
   const child =
     shadow === undefined
-      ? spawn(sshd[0] as string, sshd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
-      : spawn(
+      ? spawnTied(sshd[0] as string, sshd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+      : spawnTied(
           'unshare',
           [
             '--mount',

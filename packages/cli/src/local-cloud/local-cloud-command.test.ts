@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signRequest } from '@osc-packer/osc-auth';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin.js');
 const started: ChildProcess[] = [];
@@ -13,11 +13,18 @@ afterEach(() => {
   for (const child of started.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 });
-const storeDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('osc-local-cloud-')));
+// Each cloud gets its own TMPDIR, so the store it creates is told apart from those of clouds that other tests
+// run at the same time (turbo runs packages in parallel).
+const cloudTmp = mkdtempSync(join(tmpdir(), 'lc-cli-tmp-'));
+afterAll(() => rmSync(cloudTmp, { recursive: true, force: true }));
+const storeDirs = () => new Set(readdirSync(cloudTmp).filter((name) => name.startsWith('osc-local-cloud-')));
 
 /** Starts `osc-packer local-cloud start` and resolves with its exported variables once it printed them. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; env: Record<string, string>; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, 'local-cloud', 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'local-cloud', 'start', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: cloudTmp },
+  });
   started.push(child);
   let stdout = '';
   let stderr = '';
@@ -84,7 +91,7 @@ describe('osc-packer local-cloud start', { timeout: 60_000 }, () => {
     expect(await exited).toBe(0);
     expect(stderr()).toContain('local-cloud: stopped');
     expect(vms).toHaveLength(1);
-    const storeDir = join(tmpdir(), created[0] ?? '');
+    const storeDir = join(cloudTmp, created[0] ?? '');
     expect(existsSync(storeDir)).toBe(false);
     expect(readFileSync('/proc/self/mounts', 'utf8')).not.toContain(storeDir);
   }, 60_000);
@@ -99,7 +106,7 @@ describe('osc-packer local-cloud start', { timeout: 60_000 }, () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-    expect(existsSync(join(tmpdir(), created[0] ?? ''))).toBe(false);
+    expect(existsSync(join(cloudTmp, created[0] ?? ''))).toBe(false);
   }, 60_000);
 
   it('refuses a faults file that is not one, saying what is wrong', async () => {

@@ -115,13 +115,16 @@ export function inventory(cloud: Cloud): Inventory {
   return { accounts, liveResources };
 }
 
-/** Where SSH for `ip:port` really goes: the VM's SSH server, for port 22 of any of its addresses. */
+/**
+ * Where SSH for `ip:port` really goes: the VM's SSH server, for port 22 of any of its addresses. A running
+ * VM whose machine is down (rebooting, halted) keeps its endpoint, which refuses connections meanwhile.
+ */
 export function sshEndpointOf(cloud: Cloud, ip: string, port = 22): { host: string; port: number } | undefined {
   if (port !== 22) return undefined;
   for (const vm of cloud.state.vms.values()) {
-    if (vm.running && vm.state !== 'terminated' && sshAddresses(vm).includes(ip)) {
-      return { host: vm.running.ssh.host, port: vm.running.ssh.port };
-    }
+    if (vm.state === 'terminated' || !sshAddresses(vm).includes(ip)) continue;
+    if (vm.running) return { host: vm.running.ssh.host, port: vm.running.ssh.port };
+    if (vm.state === 'running' && vm.launchPublicIp && vm.sshPort) return { host: vm.launchPublicIp, port: vm.sshPort };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { type LocalCloud, startLocalCloud } from '../local-cloud';
 import { clientFor } from '../testing/test-client';
 import { until } from '../testing/test-cloud';
 import { must } from '../testing/typed-call';
-import { connectToVm, runOnVm } from '../testing/vm-ssh';
+import { connectToVm, runOnVm, sshSecurityGroup } from '../testing/vm-ssh';
 
 let cloud: LocalCloud;
 let client: OapiClient;
@@ -22,9 +22,11 @@ const call: OapiClient['call'] = (operation, input, options) => client.call(oper
 describe('capacity', () => {
   it('holds 20 VMs at once, each answering SSH', async () => {
     const privateKey = must((await call('CreateKeypair', { KeypairName: 'many' })).Keypair?.PrivateKey);
+    const groupId = await sshSecurityGroup(client);
     const created = await call('CreateVms', {
       ImageId: cloud.catalogImageId,
       KeypairName: 'many',
+      SecurityGroupIds: [groupId],
       MinVmsCount: 20,
       MaxVmsCount: 20,
     });
@@ -54,5 +56,6 @@ describe('capacity', () => {
       60_000,
     );
     expect(cloud.inventory().accounts[0]?.vms).toEqual([]);
+    await call('DeleteSecurityGroup', { SecurityGroupId: groupId });
   }, 120_000);
 });

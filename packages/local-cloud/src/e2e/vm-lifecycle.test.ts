@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../local-cloud';
 import { clientFor, quickWaits } from '../testing/test-client';
 import { must } from '../testing/typed-call';
-import { connectToVm, runOnVm, sftpOf, transfer } from '../testing/vm-ssh';
+import { connectToVm, runOnVm, sftpOf, sshSecurityGroup, transfer } from '../testing/vm-ssh';
 
 // A build's whole path through local-cloud, with the real client and real, isolated VMs.
 let cloud: LocalCloud;
@@ -27,8 +27,13 @@ afterAll(async () => {
 
 const call: OapiClient['call'] = (operation, input, options) => client.call(operation, input, options);
 
-async function launch(imageId: string): Promise<{ vmId: string; ip: string }> {
-  const created = await call('CreateVms', { ImageId: imageId, KeypairName: 'e2e', VmType: 'tinav5.c1r1p2' });
+async function launch(imageId: string, groupId: string): Promise<{ vmId: string; ip: string }> {
+  const created = await call('CreateVms', {
+    ImageId: imageId,
+    KeypairName: 'e2e',
+    VmType: 'tinav5.c1r1p2',
+    SecurityGroupIds: [groupId],
+  });
   const vmId = must(created.Vms?.[0]?.VmId);
   return { vmId, ip: must((await waitForVmState(client, vmId, 'running', quickWaits)).PublicIp) };
 }
@@ -36,7 +41,8 @@ async function launch(imageId: string): Promise<{ vmId: string; ip: string }> {
 describe('a build against local-cloud with the real client and real VMs', () => {
   it('runs commands and moves files over SSH, keeps what the VM wrote in an OMI, and boots a second VM from it', async () => {
     const privateKey = must((await call('CreateKeypair', { KeypairName: 'e2e' })).Keypair?.PrivateKey);
-    const first = await launch(cloud.catalogImageId);
+    const groupId = await sshSecurityGroup(client);
+    const first = await launch(cloud.catalogImageId, groupId);
     const ssh = await connectToVm(cloud, first.ip, privateKey);
     expect(await runOnVm(ssh, 'id -un; sudo -n id -u; hostname')).toMatch(/^outscale\n0\nip-/);
     const payload = randomBytes(4 * 1024 * 1024);
@@ -59,7 +65,7 @@ describe('a build against local-cloud with the real client and real VMs', () => 
     const image = await waitForImageAvailable(client, imageId, quickWaits);
     await call('DeleteVms', { VmIds: [first.vmId] });
 
-    const second = await launch(imageId);
+    const second = await launch(imageId, groupId);
     const again = await connectToVm(cloud, second.ip, privateKey);
     expect(await runOnVm(again, 'cat /etc/built-by-e2e; stat -c %s /opt/app/payload')).toBe(
       `provisioned\n${payload.length}\n`,
@@ -75,6 +81,7 @@ describe('a build against local-cloud with the real client and real VMs', () => 
       await call('DeleteSnapshot', { SnapshotId: must(mapping.Bsu?.SnapshotId) });
     }
     await call('DeleteKeypair', { KeypairName: 'e2e' });
+    await call('DeleteSecurityGroup', { SecurityGroupId: groupId });
     expect(cloud.inventory().liveResources).toBe(0);
   }, 120_000);
 });

@@ -24,6 +24,8 @@ export interface Cloud {
   readonly addresses: AddressPool;
   readonly log: CloudLogger;
   now(): Date;
+  /** Whether VMs' security groups decide who may connect to their SSH servers. */
+  readonly enforceSecurityGroups: boolean;
   /** How many VMs (not terminated) an account may have, like an Outscale quota. */
   readonly maxVmsPerAccount: number;
   /** `host:port` of the API endpoint, as ReadRegions reports it. */

@@ -9,6 +9,8 @@ export interface Timings {
   vmStop: number;
   /** VM `shutting-down -> terminated`. */
   vmTerminate: number;
+  /** How long a VM that rebooted (from inside, or by its `restart` shutdown behaviour) is down. */
+  vmReboot: number;
   /** How long a terminated VM stays visible in ReadVms before it disappears. */
   vmTerminatedRetention: number;
   /** Image `pending -> available`. */
@@ -40,6 +42,7 @@ export const timingProfiles: Readonly<Record<TimingProfileName, Readonly<Timings
     vmBoot: 0,
     vmStop: 0,
     vmTerminate: 0,
+    vmReboot: 0,
     vmTerminatedRetention: terminatedRetention,
     imageCreate: 0,
     snapshotCreate: 0,
@@ -54,6 +57,7 @@ export const timingProfiles: Readonly<Record<TimingProfileName, Readonly<Timings
     vmBoot: 800,
     vmStop: 400,
     vmTerminate: 400,
+    vmReboot: 500,
     vmTerminatedRetention: terminatedRetention,
     imageCreate: 800,
     snapshotCreate: 600,
@@ -69,6 +73,7 @@ export const timingProfiles: Readonly<Record<TimingProfileName, Readonly<Timings
     vmBoot: 35_000,
     vmStop: 25_000,
     vmTerminate: 15_000,
+    vmReboot: 20_000,
     vmTerminatedRetention: 3_600_000,
     imageCreate: 60_000,
     snapshotCreate: 45_000,

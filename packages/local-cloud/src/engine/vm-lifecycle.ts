@@ -1,67 +1,26 @@
-import type { VmRecord, VolumeRecord } from '../model/records';
-import type { VmLaunch } from '../runtime/vm-runtime';
+import type { VmRecord } from '../model/records';
+import type { RunningVm, VmExit } from '../runtime/vm-runtime';
 import type { Cloud } from './cloud';
+import { enqueue, linkedVolumes, startMachine, stopMachine, vmHostname } from './vm-machine';
 import { deleteVolumeInBackground } from './volume-lifecycle';
 
-// The VM state machine. Every transition that touches the machine is queued on the VM, so a stop asked
-// while the VM is still booting runs once the boot is done, and DeleteVms during a stop waits for it.
+// The VM state machine. Every transition that touches the machine is queued on the VM (see `enqueue`).
 
-function enqueue(cloud: Cloud, vm: VmRecord, task: () => Promise<void>): void {
-  const previous = vm.lifecycle;
-  let done = () => {};
-  vm.lifecycle = new Promise<void>((resolve) => {
-    done = resolve;
+export { linkedVolumes, vmHostname } from './vm-machine';
+
+/** Starts the VM's machine and watches for its end from inside (reboot, poweroff, halt, a crash). */
+async function startWatchedMachine(cloud: Cloud, vm: VmRecord): Promise<void> {
+  const running = await startMachine(cloud, vm);
+  if (running) watchMachine(cloud, vm, running);
+}
+
+function watchMachine(cloud: Cloud, vm: VmRecord, running: RunningVm): void {
+  void running.exited?.then((exit) => {
+    // A machine local-cloud stopped itself was detached from its VM first.
+    if (vm.running !== running || cloud.scheduler.isClosed) return;
+    vm.running = undefined;
+    onGuestExit(cloud, vm, exit);
   });
-  cloud.scheduler.run(async () => {
-    try {
-      await previous;
-      await task();
-    } finally {
-      done();
-    }
-  });
-}
-
-/** The volumes linked to a VM, root first. */
-export function linkedVolumes(cloud: Cloud, vm: VmRecord): VolumeRecord[] {
-  const volumes = [...cloud.state.volumes.values()].filter((volume) => volume.link?.vmId === vm.id);
-  return volumes.sort(
-    (a, b) => Number(b.link?.deviceName === vm.rootDeviceName) - Number(a.link?.deviceName === vm.rootDeviceName),
-  );
-}
-
-/** The hostname Outscale gives a VM, from its private IP. */
-export function vmHostname(vm: VmRecord): string {
-  return `ip-${vm.privateIp.replaceAll('.', '-')}`;
-}
-
-async function startMachine(cloud: Cloud, vm: VmRecord): Promise<void> {
-  if (vm.isHost) return;
-  const volumes = linkedVolumes(cloud, vm);
-  await Promise.all(volumes.map((volume) => volume.ready));
-  const disks = volumes.flatMap((volume) =>
-    volume.link && volume.data ? [{ deviceName: volume.link.deviceName, volume: volume.data }] : [],
-  );
-  const root = disks.find((disk) => disk.deviceName === vm.rootDeviceName);
-  if (!root) throw new Error(`VM ${vm.id} has no root volume on ${vm.rootDeviceName}`);
-  if (!vm.launchPublicIp) throw new Error(`VM ${vm.id} has no public IP to listen on`);
-  const launch: VmLaunch = {
-    vmId: vm.id,
-    hostname: vmHostname(vm),
-    privateIp: vm.privateIp,
-    publicIp: vm.launchPublicIp,
-    root,
-    extraDisks: disks.filter((disk) => disk !== root),
-    authorizedKeys: vm.authorizedKeys,
-    userData: vm.userData === undefined ? undefined : Buffer.from(vm.userData, 'base64'),
-  };
-  vm.running = await cloud.runtime.start(launch);
-}
-
-async function stopMachine(vm: VmRecord): Promise<void> {
-  const running = vm.running;
-  vm.running = undefined;
-  if (running) await running.stop();
 }
 
 function scheduleSshFaults(cloud: Cloud, vm: VmRecord): void {
@@ -84,7 +43,7 @@ function markLinksAttached(cloud: Cloud, vm: VmRecord): void {
 /** Boots a `pending` VM: `running` once the machine is up and the boot delay has passed. */
 export function bootInBackground(cloud: Cloud, vm: VmRecord): void {
   enqueue(cloud, vm, async () => {
-    const [booted] = await Promise.allSettled([startMachine(cloud, vm), cloud.scheduler.wait('vmBoot')]);
+    const [booted] = await Promise.allSettled([startWatchedMachine(cloud, vm), cloud.scheduler.wait('vmBoot')]);
     if (vm.state !== 'pending') return;
     if (booted.status === 'rejected') {
       const reason = booted.reason instanceof Error ? booted.reason.message : String(booted.reason);
@@ -120,11 +79,56 @@ export function startVm(cloud: Cloud, vm: VmRecord): void {
   bootInBackground(cloud, vm);
 }
 
-/** Restarts the machine of a running VM (VM-initiated reboot, or `restart` shutdown behaviour). */
+/**
+ * Restarts the machine of a running VM (a reboot from inside, or the `restart` shutdown behaviour): down
+ * for `vmReboot`, then up again with the same volumes; the VM stays `running` throughout, as on Outscale.
+ */
 export function rebootVm(cloud: Cloud, vm: VmRecord): void {
   enqueue(cloud, vm, async () => {
     await stopMachine(vm);
-    if (vm.state === 'running') await startMachine(cloud, vm);
+    await cloud.scheduler.wait('vmReboot');
+    if (vm.state !== 'running' || vm.running) return;
+    try {
+      await startWatchedMachine(cloud, vm);
+      vm.consoleLines.push(`Debian GNU/Linux 12 ${vmHostname(vm)} ttyS0`, `${vmHostname(vm)} login:`);
+      scheduleSshFaults(cloud, vm);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      cloud.log.warn(`VM ${vm.id} failed to boot again after a reboot: ${reason}`);
+      vm.consoleLines.push(`local-cloud: the VM failed to boot: ${reason}`);
+    }
+  });
+}
+
+// What the console of a Debian VM shows last when it goes down that way.
+const lastConsoleLine: Record<VmExit['reason'], string> = {
+  stopped: 'reboot: Power down',
+  reboot: 'reboot: Restarting system',
+  poweroff: 'reboot: Power down',
+  halt: 'reboot: System halted',
+  crashed: 'Kernel panic - not syncing: Attempted to kill init!',
+};
+
+/**
+ * What the cloud does when a VM's machine ends without being asked to (queued after any boot in
+ * progress): a reboot restarts it; a poweroff follows `VmInitiatedShutdownBehavior` (`stop`, `terminate`,
+ * or `restart`); a halt leaves it `running` with nothing running, as a halted VM a hypervisor does not
+ * power off; a crash leaves it `running` and unreachable, as a hung VM. Stop or delete those.
+ */
+function onGuestExit(cloud: Cloud, vm: VmRecord, exit: VmExit): void {
+  vm.consoleLines.push(lastConsoleLine[exit.reason]);
+  cloud.log.info(`VM ${vm.id}: ${exit.detail}`);
+  if (exit.reason === 'crashed') cloud.log.warn(`VM ${vm.id} stays running without its machine: stop or delete it`);
+  enqueue(cloud, vm, async () => {
+    if (vm.state !== 'running' && vm.state !== 'pending') return;
+    const initiated = 'Client.InstanceInitiatedShutdown';
+    if (exit.reason === 'reboot' || (exit.reason === 'poweroff' && vm.shutdownBehavior === 'restart')) {
+      rebootVm(cloud, vm);
+    } else if (exit.reason === 'poweroff' && vm.shutdownBehavior === 'terminate') {
+      terminateVm(cloud, vm, initiated);
+    } else if (exit.reason === 'poweroff') {
+      stopVm(cloud, vm, initiated);
+    }
   });
 }
 
@@ -164,14 +168,6 @@ export function terminateVm(cloud: Cloud, vm: VmRecord, reason = 'User initiated
   });
 }
 
-/** What a VM's own `shutdown`/`poweroff`/`reboot` does, following `VmInitiatedShutdownBehavior`. */
-export function guestShutdown(cloud: Cloud, vm: VmRecord, kind: 'poweroff' | 'reboot'): void {
-  if (vm.state !== 'running') return;
-  if (kind === 'reboot' || vm.shutdownBehavior === 'restart') rebootVm(cloud, vm);
-  else if (vm.shutdownBehavior === 'terminate') terminateVm(cloud, vm, 'Client.InstanceInitiatedShutdown');
-  else stopVm(cloud, vm, 'Client.InstanceInitiatedShutdown');
-}
-
 /**
  * Runs `work` with the VM's machine shut down (CreateImage without NoReboot): the machine stops, `work`
  * runs, and a VM still `running` boots again. The VM's state does not change, as on Outscale.
@@ -187,7 +183,7 @@ export function withMachineStopped(cloud: Cloud, vm: VmRecord, work: () => Promi
       } catch (error) {
         reject(error);
       } finally {
-        if (wasRunning && vm.state === 'running') await startMachine(cloud, vm);
+        if (wasRunning && vm.state === 'running') await startWatchedMachine(cloud, vm);
       }
     });
   });

@@ -56,6 +56,8 @@ export interface VmRecord extends RecordBase {
   /** OpenSSH public keys the VM accepts (from the keypair at launch). */
   authorizedKeys: string[];
   running?: RunningVm;
+  /** The SSH port its last boot listened on, asked for again at the next one (a stable endpoint). */
+  sshPort?: number;
   terminatedAt?: Date;
   consoleLines: string[];
   /** The machine osc-packer itself runs on (for the chroot builder): never started, no SSH. */

@@ -253,7 +253,7 @@ describe.skipIf(!spec)('every operation against the Outscale API description (ne
     await call('ReadVmTypes', {});
     await call('ReadRegions', {});
     await call('ReadVms', { Filters: { VmIds: 'not-a-list' } }, 400);
-  });
+  }, 60_000);
 
   it('has answered every operation the project uses', () => {
     expect([...usedOperations].filter((name) => !answered.has(name))).toEqual([]);

@@ -8,8 +8,12 @@ import { type SessionContext, serveSession } from './ssh-session';
 export interface VmSshServerOptions {
   /** The VM's own loopback address. */
   host: string;
-  /** `auto`: 22 when this process may bind it, else a free high port. */
+  /** `auto`: 22 when this process may bind it, else `preferredPort` when free, else a free high port. */
   port: number | 'auto';
+  /** With `auto`, the high port to try first (the one an earlier boot of the VM had). */
+  preferredPort?: number;
+  /** Decides whether a new connection may reach the server (the VM's firewall); false drops it at once. */
+  admit?: (client: { address: string; port: number }) => boolean;
   /** OpenSSH public key lines accepted for `outscale`. */
   authorizedKeys: readonly string[];
   /** What sessions run against (the VM); `client` and `server` are filled per connection. */
@@ -31,8 +35,15 @@ export class VmSshServer {
   private constructor(
     readonly host: string,
     handle: (socket: Socket) => void,
+    admit: VmSshServerOptions['admit'],
   ) {
     this.net = createServer((socket) => {
+      const client = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
+      // The cloud's firewall drops what no rule lets in; a drop here is a close before any SSH byte.
+      if (admit && !admit(client)) {
+        socket.destroy();
+        return;
+      }
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
       socket.on('error', () => {});
@@ -68,8 +79,8 @@ export class VmSshServer {
         });
       });
     });
-    const server = new VmSshServer(options.host, (socket) => ssh.injectSocket(socket));
-    server.listeningPort = await listenOn(server.net, options.host, options.port);
+    const server = new VmSshServer(options.host, (socket) => ssh.injectSocket(socket), options.admit);
+    server.listeningPort = await listenOn(server.net, options.host, options.port, options.preferredPort);
     return server;
   }
 
@@ -85,7 +96,7 @@ export class VmSshServer {
   }
 }
 
-function listenOn(net: NetServer, host: string, port: number | 'auto'): Promise<number> {
+function listenOn(net: NetServer, host: string, port: number | 'auto', preferred?: number): Promise<number> {
   const attempt = (p: number) =>
     new Promise<number>((resolve, reject) => {
       const onError = (error: Error) => reject(error);
@@ -97,9 +108,14 @@ function listenOn(net: NetServer, host: string, port: number | 'auto'): Promise<
       });
     });
   if (port !== 'auto') return attempt(port);
+  const unavailable = (error: NodeJS.ErrnoException) => error.code === 'EACCES' || error.code === 'EADDRINUSE';
+  const fallback = (error: NodeJS.ErrnoException) => {
+    if (!unavailable(error)) throw error;
+    return attempt(0);
+  };
   return attempt(22).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EACCES' || error.code === 'EADDRINUSE') return attempt(0);
-    throw error;
+    if (!unavailable(error)) throw error;
+    return preferred && preferred !== 22 ? attempt(preferred).catch(fallback) : attempt(0);
   });
 }
 

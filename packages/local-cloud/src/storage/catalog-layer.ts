@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path';
 import { keepEtcEntry } from './etc-filter';
 import type { HostUserland } from './host-userland';
+import { installPowerCommands } from './power-shim';
 import { sudoElevatePath, sudoShim } from './sudo-shim';
 import { copyFilteredTree, createWhiteouts, scanTree } from './tree-copy';
 import { cloudUser, vmAccountFiles } from './vm-accounts';
@@ -62,7 +63,7 @@ const skeleton: readonly Entry[] = [
 /**
  * Builds the layer under the catalog's Debian 12 image in the empty directory `dir`: the skeleton of a
  * root filesystem, a copy of the host's /etc without its secrets, the accounts (root and `outscale`),
- * sudoers as cloud-init writes them for the cloud user, and `sudo`.
+ * sudoers as cloud-init writes them for the cloud user, `sudo`, and the power commands (`reboot`, …).
  */
 export async function buildCatalogLayer(dir: string, options: CatalogLayerOptions): Promise<void> {
   const { userland, privileged } = options;
@@ -113,6 +114,7 @@ export async function buildCatalogLayer(dir: string, options: CatalogLayerOption
   await owned(join(dir, 'etc/sudoers.d'), 0o750);
   await write('etc/sudoers.d/90-cloud-init-users', cloudUserSudoers, 0o440);
   await write('usr/bin/sudo', sudoShim, 0o755);
+  await installPowerCommands(dir, userland);
   if (privileged) {
     // The shim elevates through this setuid-root copy of setpriv; only members of `sudo` may run it.
     await copyFile(host('usr/bin/setpriv'), join(dir, sudoElevatePath));

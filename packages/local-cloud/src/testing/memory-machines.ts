@@ -1,4 +1,13 @@
-import type { DataStore, RunningVm, SnapshotData, VmLaunch, VmRuntime, VolumeData } from '../runtime/vm-runtime';
+import type {
+  DataStore,
+  RunningVm,
+  SnapshotData,
+  VmExit,
+  VmExitReason,
+  VmLaunch,
+  VmRuntime,
+  VolumeData,
+} from '../runtime/vm-runtime';
 
 /** What the memory machines did, for tests to check. */
 export interface MemoryMachinesLog {
@@ -15,7 +24,14 @@ export interface MemoryMachinesLog {
  * volumes and snapshots are bookkeeping, VMs "run" without processes or SSH. End-to-end tests use the
  * real runtime.
  */
-export function memoryMachines(): { runtime: VmRuntime; store: DataStore; log: MemoryMachinesLog } {
+export function memoryMachines(): {
+  runtime: VmRuntime;
+  store: DataStore;
+  log: MemoryMachinesLog;
+  /** Ends the current boot of a VM as if from inside (`reboot`, `poweroff`...); false when not running. */
+  endFromInside(vmId: string, reason: Exclude<VmExitReason, 'stopped'>): boolean;
+} {
+  const running = new Map<string, (exit: VmExit) => void>();
   const log: MemoryMachinesLog = {
     started: [],
     stopped: [],
@@ -57,11 +73,22 @@ export function memoryMachines(): { runtime: VmRuntime; store: DataStore; log: M
     isolation: 'user-namespace',
     async start(launch): Promise<RunningVm> {
       log.started.push(launch);
+      let settle: (exit: VmExit) => void = () => {};
+      const exited = new Promise<VmExit>((resolve) => {
+        settle = resolve;
+      });
+      const end = (exit: VmExit) => {
+        if (running.get(launch.vmId) === end) running.delete(launch.vmId);
+        settle(exit);
+      };
+      running.set(launch.vmId, end);
       return {
         vmId: launch.vmId,
         ssh: { host: launch.publicIp, port: 22 },
+        exited,
         async stop() {
           log.stopped.push(launch.vmId);
+          end({ reason: 'stopped', detail: 'stopped by local-cloud' });
         },
         dropSshConnections() {
           log.dropped.push(launch.vmId);
@@ -70,5 +97,10 @@ export function memoryMachines(): { runtime: VmRuntime; store: DataStore; log: M
     },
     async close() {},
   };
-  return { runtime, store, log };
+  const endFromInside = (vmId: string, reason: Exclude<VmExitReason, 'stopped'>) => {
+    const end = running.get(vmId);
+    end?.({ reason, detail: `the VM's ${reason} (memory machines)` });
+    return end !== undefined;
+  };
+  return { runtime, store, log, endFromInside };
 }

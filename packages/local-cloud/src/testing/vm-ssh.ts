@@ -1,3 +1,4 @@
+import type { OapiClient } from '@osc-packer/oapi-client';
 import { Client, type SFTPWrapper } from 'ssh2';
 import type { LocalCloud } from '../local-cloud';
 import { must } from './typed-call';
@@ -29,4 +30,22 @@ export function sftpOf(ssh: Client): Promise<SFTPWrapper> {
 /** Awaits an ssh2 callback-style transfer (`fastPut`, `fastGet`). */
 export function transfer(act: (done: (error?: Error | null) => void) => void): Promise<void> {
   return new Promise((resolve, reject) => act((error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * A security group letting SSH in from anywhere, as Packer's temporary group does (local-cloud enforces
+ * security groups on SSH, and an account's default group has no inbound rule). Returns its id.
+ */
+export async function sshSecurityGroup(client: OapiClient, name = 'ssh-from-anywhere'): Promise<string> {
+  const created = await client.call('CreateSecurityGroup', { SecurityGroupName: name, Description: 'SSH' });
+  const groupId = must(created.SecurityGroup?.SecurityGroupId);
+  await client.call('CreateSecurityGroupRule', {
+    SecurityGroupId: groupId,
+    Flow: 'Inbound',
+    IpProtocol: 'tcp',
+    FromPortRange: 22,
+    ToPortRange: 22,
+    IpRange: '0.0.0.0/0',
+  });
+  return groupId;
 }

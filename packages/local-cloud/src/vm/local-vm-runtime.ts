@@ -104,6 +104,8 @@ export class LocalVmRuntime implements VmRuntime {
         VmSshServer.listen({
           host: launch.publicIp,
           port: this.options.sshPort ?? 'auto',
+          ...(launch.sshPort ? { preferredPort: launch.sshPort } : {}),
+          ...(launch.admitSsh ? { admit: (client) => launch.admitSsh?.(client) ?? true } : {}),
           authorizedKeys: launch.authorizedKeys,
           session: { spawn: (spec) => init.spawn(spec), shell, sftp },
         }),

@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MachineError } from '../runtime/machine-error';
-import type { RunningVm, VmLaunch } from '../runtime/vm-runtime';
+import type { RunningVm, VmExit, VmExitReason, VmLaunch } from '../runtime/vm-runtime';
 import type { VmSshServer } from '../ssh/vm-ssh-server';
 import type { LocalDataStore } from '../storage/data-store';
 import type { HostUserland } from '../storage/host-userland';
 import { attachLoopDevice, detachLoopDevice } from './loop-device';
 import { planRootMounts } from './mount-plan';
 import { setupScript } from './setup-script';
-import { VmInit } from './vm-init';
+import { type PowerRequest, VmInit } from './vm-init';
 
 /** What a VM needs from its runtime to boot. */
 export interface VmBootContext {
@@ -24,8 +24,25 @@ export interface VmBootContext {
   firstBoot(launch: VmLaunch, init: VmInit): Promise<void>;
 }
 
-/** A VM of local-cloud: its init holds its namespaces, its SSH server answers on its address. */
+const exitDetails: Record<VmExitReason, string> = {
+  stopped: 'stopped by local-cloud',
+  reboot: 'the VM rebooted itself (reboot, shutdown -r, systemctl reboot or init 6)',
+  poweroff: 'the VM powered itself off (poweroff, shutdown -h, systemctl poweroff or init 0)',
+  halt: 'the VM halted itself without powering off (halt, shutdown -H or systemctl halt)',
+  crashed: "the VM's init died unexpectedly",
+};
+
+/**
+ * A VM of local-cloud: its init holds its namespaces, its SSH server answers on its address. A power
+ * request from inside ends it as `stop()` does (SSH connections drop first, then every process dies), and
+ * `exited` says why.
+ */
 export class LocalVm implements RunningVm {
+  readonly exited: Promise<VmExit>;
+  private settleExit: (exit: VmExit) => void = () => {};
+  private exitReason: VmExitReason | undefined;
+  private booted = false;
+  private deferredRequest: PowerRequest | undefined;
   private stopping: Promise<void> | undefined;
   private sshd: VmSshServer | undefined;
   private init: VmInit | undefined;
@@ -36,7 +53,11 @@ export class LocalVm implements RunningVm {
   private constructor(
     private readonly launch: VmLaunch,
     private readonly context: VmBootContext,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => {
+      this.settleExit = resolve;
+    });
+  }
 
   get vmId(): string {
     return this.launch.vmId;
@@ -68,8 +89,19 @@ export class LocalVm implements RunningVm {
   }
 
   stop(): Promise<void> {
+    return this.end('stopped');
+  }
+
+  private end(reason: VmExitReason): Promise<void> {
+    this.exitReason ??= reason;
     this.stopping ??= this.stopSteps();
     return this.stopping;
+  }
+
+  // A request made while the VM boots (a user-data script ending with `reboot`) waits for the boot to end.
+  private onPowerRequest(request: PowerRequest): void {
+    if (this.booted) void this.end(request);
+    else this.deferredRequest ??= request;
   }
 
   private sshServer(): VmSshServer {
@@ -101,15 +133,19 @@ export class LocalVm implements RunningVm {
     const rootless = !store.privileged;
     const { nodeDirectory, hasPerl, dropCapabilities } = this.context;
     const input = { mountPoint, emptyDirectory, overlays, disks: sources, hostname, rootless, nodeDirectory };
-    this.init = await VmInit.start({ vmId, script: setupScript(input, hasPerl), rootless, dropCapabilities });
+    const script = setupScript(input, hasPerl);
+    this.init = await VmInit.start({ vmId, script, rootless, dropCapabilities, storeDir: store.dir });
+    this.init.onPowerRequest((request) => this.onPowerRequest(request));
     // A VM whose init dies (killed from outside) is gone: stop serving SSH for it and release its disks.
-    void this.init.exited.then(() => this.stop());
+    void this.init.exited.then(() => this.end('crashed'));
     await this.context.firstBoot(this.launch, this.init);
     this.sshd = await this.context.listen(this.launch, this.init);
     if (this.stopping) {
       await this.sshd.close();
       throw new MachineError('vm-start-failed', `${vmId} stopped while it booted`);
     }
+    this.booted = true;
+    if (this.deferredRequest) void this.end(this.deferredRequest);
   }
 
   /** The root filesystem and the raw disks of the launch, or why local-cloud cannot boot it. */
@@ -144,5 +180,7 @@ export class LocalVm implements RunningVm {
     for (const device of this.loops) await detachLoopDevice(device);
     for (const volume of this.claimed) this.context.store.releaseVolume(volume, this.vmId);
     for (const listener of this.stopListeners) listener();
+    const reason = this.exitReason ?? 'stopped';
+    this.settleExit({ reason, detail: exitDetails[reason] });
   }
 }

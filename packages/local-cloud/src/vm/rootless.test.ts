@@ -23,7 +23,7 @@ function unreachableReason(): string | undefined {
   return check.status === 0 ? undefined : 'nobody cannot read Node.js or this checkout';
 }
 const unreachable = unreachableReason();
-const title = 'boots VMs in a user namespace, with sudo, SFTP and persistence (as nobody, from root)';
+const title = 'boots VMs in a user namespace, with sudo, SFTP, reboot and persistence (as nobody, from root)';
 const why = !isRoot
   ? ' (skipped: needs root to switch to nobody; this run is unprivileged already)'
   : unreachable
@@ -59,8 +59,15 @@ let c = await connect(a);
 await put(c, '/tmp/uploaded', 'via-sftp');
 results.a = await run(c, 'id -u; whoami; sudo whoami; echo data > ~/f; sudo sh -c "echo cfg > /etc/from-vm";' +
   ' sudo cp /tmp/uploaded /usr/local/bin/mine; test -e /work && echo sees-work || echo no-work; ps -o args= -p 1');
+c.on('error', () => {});
+c.exec('sudo reboot', () => {});
+results.exit = (await a.exited).reason;
+const again = await runtime.start({ ...launch('i-0000000a', volume, ipA), sshPort: a.ssh.port });
+results.samePort = again.ssh.port === a.ssh.port;
+c = await connect(again);
+results.again = await run(c, 'cat ~/f');
 c.end();
-await a.stop();
+await again.stop();
 const snapshot = await store.snapshotVolume('snap-0000000a', volume);
 const b = await runtime.start(launch('i-0000000b', await store.createVolumeFromSnapshot('vol-0000000b', snapshot, 10), ipB));
 c = await connect(b);
@@ -104,6 +111,8 @@ describe('local-cloud run by an unprivileged user', () => {
     // One host user: every VM account is uid 0 inside, so the session is root, and sudo simply runs.
     expect(results.a).toBe('0\nroot\nroot\nno-work\ninit\n');
     expect(results.b).toBe('data\ncfg\nvia-sftp');
+    // `sudo reboot` ends the boot; the next one takes the same high port, so a resolved endpoint still works.
+    expect(results).toMatchObject({ exit: 'reboot', samePort: true, again: 'data\n' });
     expect(results.leftover).toBe(false);
   });
 });

@@ -12,17 +12,27 @@ export interface VmInitOptions {
   dropCapabilities: readonly string[];
   /** How long the VM may take to boot. */
   bootTimeoutMs?: number;
+  /** The data store's directory, in the init's environment so a later sweep can tell whose VM it is. */
+  storeDir?: string;
 }
+
+/** What a VM asked of its machine from inside (`reboot`, `poweroff`, `halt` and their aliases). */
+export type PowerRequest = 'reboot' | 'poweroff' | 'halt';
+
+/** The environment variable an init carries with its store's directory (see `sweepAbandonedStores`). */
+export const storeEnvName = 'OSC_LOCAL_CLOUD_STORE';
 
 /**
  * The first process of a VM: it holds the VM's namespaces for as long as the VM runs. Processes join it
  * with nsenter; stopping it (closing its stdin, or SIGKILL) takes every process of the VM down, and its
  * mounts, which live only in the VM's own mount namespace, disappear with it. If local-cloud dies, the
- * pipe closes and the VM stops too.
+ * pipe closes and the VM stops too. It runs in a process group of its own, so a Ctrl-C in local-cloud's
+ * terminal reaches local-cloud (which stops VMs in order), not the VMs.
  */
 export class VmInit {
   /** Settles when the init is gone: stopped, or killed from outside. */
   readonly exited: Promise<void>;
+  private readonly powerListeners: ((request: PowerRequest) => void)[] = [];
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -34,6 +44,20 @@ export class VmInit {
       if (child.exitCode !== null || child.signalCode !== null) resolve();
       else child.once('exit', () => resolve());
     });
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = (lines.pop() ?? '').slice(-256);
+      for (const line of lines) {
+        const request = /^power (reboot|poweroff|halt)$/.exec(line)?.[1] as PowerRequest | undefined;
+        if (request) for (const listener of this.powerListeners) listener(request);
+      }
+    });
+  }
+
+  /** Calls `listener` for each power request the VM makes (its init reports them). */
+  onPowerRequest(listener: (request: PowerRequest) => void): void {
+    this.powerListeners.push(listener);
   }
 
   /** Boots the VM; rejects with `vm-start-failed` quoting the setup's own error output. */
@@ -50,9 +74,11 @@ export class VmInit {
       '--propagation',
       'private',
     ];
+    const env = { PATH: defaultPath, ...(options.storeDir ? { [storeEnvName]: options.storeDir } : {}) };
     const child = spawn('unshare', [...args, '--', 'sh', '-c', options.script], {
-      env: { PATH: defaultPath },
+      env,
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     return new Promise((resolve, reject) => {
       let stdout = '';
@@ -77,7 +103,6 @@ export class VmInit {
         child.removeAllListeners('exit');
         child.removeAllListeners('error');
         child.stdout.off('data', onData);
-        child.stdout.resume();
         child.stderr.removeAllListeners('data');
         child.stderr.resume();
         resolve(new VmInit(child, Number(ready[1]), options));

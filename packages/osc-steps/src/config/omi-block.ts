@@ -73,7 +73,9 @@ const omiSchema = z.strictObject({
     .describe('With `force_deregister`, also delete the snapshots of the deleted OMIs. Default `false`.'),
   root_device_name: weakString()
     .optional()
-    .describe('Root device of the new OMI, e.g. `/dev/sda1`; required with `omi_block_device_mappings`.'),
+    .describe(
+      'Root device of an OMI registered from snapshots, e.g. `/dev/sda1`. osc-bsu ignores it (its OMI keeps the VM root device, with `omi_block_device_mappings` too).',
+    ),
   skip_region_validation: weakBoolean()
     .default(false)
     .describe('Accepted for compatibility; has no effect (an unknown Region fails at the first API call).'),

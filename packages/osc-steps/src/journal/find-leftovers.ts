@@ -1,7 +1,8 @@
 import type { OapiClient } from '@osc-packer/oapi-client';
 import { buildTagKey } from './build-tag';
-import { type JournalDocument, type JournalEntry, type JournalTarget, outstandingEntries } from './journal-document';
+import { type JournalDocument, type JournalEntry, outstandingEntries } from './journal-document';
 import { readJournalFiles } from './journal-files';
+import { ClientAccounts, clientForTarget, distinctClients } from './leftover-clients';
 import { type LeftoverResource, tagResourceKinds } from './leftover-resource';
 import { locateEntry } from './locate-entry';
 import { journalBuildRunning } from './process-alive';
@@ -39,28 +40,13 @@ export interface FindLeftoversOptions {
   journalDir: string;
   /** Clients of the endpoints and Regions to look in; a journal is matched to the client of its endpoint and Region. */
   clients: OapiClient | readonly OapiClient[];
-  /** Also sweep these build ids by tag, with no journal (e.g. from a build log on another machine). Uses the first client. */
+  /** Also sweep these build ids by tag, with no journal (e.g. from a build log on another machine), with every client. */
   buildIds?: readonly string[];
   /** Examine builds whose process seems alive too (default: skip them, they are cleaning up themselves). */
   includeRunning?: boolean;
   /** Decides whether a journal's build is still running; default: same host and its process is alive. */
   isRunning?: (document: JournalDocument) => boolean;
   signal?: AbortSignal;
-}
-
-function sameTarget(client: OapiClient, target: JournalTarget): boolean {
-  const strip = (url: string) => url.replace(/\/+$/, '');
-  return strip(client.endpoint.href) === strip(target.endpoint) && client.region === target.region;
-}
-
-function accountReader(client: OapiClient, signal?: AbortSignal): () => Promise<string> {
-  let account: Promise<string> | undefined;
-  return () => {
-    account ??= client
-      .call('ReadAccounts', {}, signal ? { signal } : {})
-      .then(({ Accounts = [] }) => Accounts[0]?.AccountId ?? '');
-    return account;
-  };
 }
 
 async function sweepTags(
@@ -93,16 +79,15 @@ async function sweepTags(
   return found;
 }
 
-async function examine(build: LeftoverBuild, client: OapiClient, signal?: AbortSignal): Promise<void> {
-  const account = accountReader(client, signal);
+async function examine(
+  build: LeftoverBuild,
+  client: OapiClient,
+  accounts: ClientAccounts,
+  signal?: AbortSignal,
+): Promise<void> {
+  const account = () => accounts.of(client);
   const document = build.document;
-  if (document?.target.accountId) {
-    const own = await account();
-    if (own !== document.target.accountId) {
-      build.skipped = `its resources are in account ${document.target.accountId}, but these credentials are for account ${own}`;
-      return;
-    }
-  }
+  build.client = client;
   for (const entry of document ? outstandingEntries(document) : []) {
     const location = await locateEntry(client, entry, account, signal);
     if (location.status === 'exists') build.resources.push(location.resource);
@@ -119,7 +104,7 @@ async function examine(build: LeftoverBuild, client: OapiClient, signal?: AbortS
 
 /**
  * Finds what killed builds left (the logic behind `osc-packer cleanup`): each journal file of a build that
- * ended or whose process is gone is matched to the client of its endpoint and Region (and account); its
+ * ended or whose process is gone is matched to the client of its endpoint, Region and account; its
  * outstanding entries are looked up, then resources carrying its build tag are swept up. Resources marked
  * `kept` (an artifact's OMI and snapshots) are never listed. Reads only; deletes nothing.
  */
@@ -127,6 +112,7 @@ export async function findLeftovers(options: FindLeftoversOptions): Promise<Left
   const clients: readonly OapiClient[] = Array.isArray(options.clients)
     ? options.clients
     : [options.clients as OapiClient];
+  const accounts = new ClientAccounts(options.signal);
   const isRunning = options.isRunning ?? ((document: JournalDocument) => journalBuildRunning(document));
   const result: Leftovers = { builds: [], finishedFiles: [], unreadable: [] };
   for (const journal of await readJournalFiles(options.journalDir)) {
@@ -136,27 +122,31 @@ export async function findLeftovers(options: FindLeftoversOptions): Promise<Left
     }
     const { file, document } = journal;
     const build: LeftoverBuild = { buildId: document.buildId, file, document, resources: [], gone: [], unknown: [] };
-    const client = clients.find((candidate) => sameTarget(candidate, document.target));
     if (document.status === 'ended' && outstandingEntries(document).length === 0) {
       result.finishedFiles.push(file);
       continue;
     }
     if (!options.includeRunning && isRunning(document)) {
       build.skipped = `the build may still be running (process ${document.pid} on ${document.hostname})`;
-    } else if (!client) {
-      build.skipped = `no credentials given for ${document.target.endpoint} (Region ${document.target.region}; credentials came from ${document.target.credentialSource})`;
     } else {
-      build.client = client;
-      await examine(build, client, options.signal);
+      const choice = await clientForTarget(clients, document.target, accounts);
+      if ('skipped' in choice) build.skipped = choice.skipped;
+      else await examine(build, choice.client, accounts, options.signal);
     }
     result.builds.push(build);
   }
-  const first = clients[0];
+  const sweepers = options.buildIds?.length ? await distinctClients(clients, accounts) : [];
   for (const buildId of options.buildIds ?? []) {
-    if (!first || result.builds.some((build) => build.buildId === buildId)) continue;
-    const build: LeftoverBuild = { buildId, client: first, resources: [], gone: [], unknown: [] };
-    await examine(build, first, options.signal);
-    result.builds.push(build);
+    if (result.builds.some((build) => build.buildId === buildId)) continue;
+    const swept: LeftoverBuild[] = [];
+    for (const client of sweepers) {
+      const build: LeftoverBuild = { buildId, resources: [], gone: [], unknown: [] };
+      await examine(build, client, accounts, options.signal);
+      swept.push(build);
+    }
+    // One entry per account where something was found, or one empty entry to say nothing was.
+    const found = swept.filter((build) => build.resources.length > 0);
+    result.builds.push(...(found.length > 0 ? found : swept.slice(0, 1)));
   }
   return result;
 }

@@ -30,7 +30,10 @@ export interface OscBuildState {
   vm?: Vm;
   /** The volumes of the source VM (every launch volume), for the cleanup after the VM is gone. */
   launchVolumeIds?: string[];
-  /** Where the communicator connects (after `ssh_host`, `ssh_interface` and the Net rules). */
+  /**
+   * Where the communicator connects (after `ssh_host`, `ssh_interface` and the Net rules); once connected,
+   * where the SSH server really listens (local-cloud maps `<ip>:22`), as `Host` and `Port` tell provisioners.
+   */
   sshHost?: string | null;
   sshPort?: number | null;
   /** The connected communicator, null with `communicator: none`. */

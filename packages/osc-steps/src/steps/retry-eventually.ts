@@ -21,6 +21,7 @@ export async function retryEventually<T>(
   options: RetryEventuallyOptions,
 ): Promise<T> {
   let last: unknown;
+  let fatal: { error: unknown } | undefined;
   try {
     return await waitFor(
       async (signal) => {
@@ -28,7 +29,12 @@ export async function retryEventually<T>(
           return { status: 'done', value: await call(signal) };
         } catch (error) {
           const reason = options.retryOn(error);
-          if (reason === undefined || options.wait.signal?.aborted) throw error;
+          const signal = options.wait.signal;
+          if (reason === undefined || signal?.aborted) {
+            // Thrown as is, waitFor would read a "not found" as a resource to wait for: pass it through untouched.
+            fatal = { error: signal?.aborted ? signal.reason : error };
+            throw new Error('not retried');
+          }
           last = error;
           return { status: 'pending', observed: reason };
         }
@@ -36,6 +42,7 @@ export async function retryEventually<T>(
       { ...options.wait, description },
     );
   } catch (error) {
+    if (fatal) throw fatal.error;
     if (!WaiterError.isInstance(error) || last === undefined) throw error;
     const message = last instanceof Error ? last.message : String(last);
     throw new Error(

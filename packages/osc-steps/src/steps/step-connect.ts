@@ -50,6 +50,9 @@ export function stepConnect(config: CommunicatorConfig, options: ConnectOptions)
       });
       ui.say('Waiting for SSH to become available...');
       state.communicator = await connectSsh({ ...sshOptions, port: endpoint.port }, { signal });
+      // Provisioners read `Host` and `Port` to reach the machine themselves (shell-local): where SSH really is.
+      state.sshHost = endpoint.host;
+      state.sshPort = endpoint.port;
       ui.say('Connected to SSH!');
     },
     async cleanup(_context, state) {

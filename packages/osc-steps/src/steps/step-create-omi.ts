@@ -55,19 +55,19 @@ export function stepCreateOmi(
       ui.say(`Creating OMI ${config.omi_name} from vm ${vmId}`);
       entry = await env.journal.intend('image', { name: config.omi_name, parentId: vmId });
       const request = createImageRequest(config, { vmId, description });
-      const { Image: created } = await env.client
-        .call('CreateImage', request, { signal })
-        .catch(async (error: unknown) => {
-          if (refusedByApi(error) && entry) {
-            await env.journal.deleted(entry);
-            entry = undefined;
-          }
-          throw error;
-        });
+      // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
+      const { Image: created } = await env.client.call('CreateImage', request).catch(async (error: unknown) => {
+        if (refusedByApi(error) && entry) {
+          await env.journal.deleted(entry);
+          entry = undefined;
+        }
+        throw error;
+      });
       imageId = created?.ImageId;
       if (!imageId) throw new Error(`CreateImage returned no image for ${config.omi_name}`);
       const id = imageId;
       await env.journal.created(entry, id);
+      signal.throwIfAborted();
       ui.message(`OMI: ${id}`);
       await tagResources(env, [id], [buildTag(env.buildId)], signal);
       ui.say('Waiting for OMI to become ready...');

@@ -76,7 +76,11 @@ export function stepNetworkInfo(
         subregionName ??= subnet.SubregionName;
         ui.message(`Using Subnet ${subnet.SubnetId} of Net ${subnet.NetId} in ${subnet.SubregionName}`);
       } else if (netId) {
-        ui.message(`Using Net ${netId}`);
+        // A VM outside the Net could not use the Net's security group: CreateVms would refuse it later.
+        throw new OutscaleBuildError(
+          'network',
+          `the Net ${netId} is chosen but no Subnet of it: set subnet_id or subnet_filter (the VM runs in a Subnet of the Net)`,
+        );
       }
       state.netId = netId ?? null;
       state.subnetId = subnet?.SubnetId ?? null;

@@ -20,11 +20,13 @@ export function stepPublicIp(env: OscStepEnv, config: { associate_public_ip_addr
       if (!config.associate_public_ip_address) return;
       ui.say('Creating temporary PublicIp for instance');
       const entry = await env.journal.intend('public-ip');
-      const { PublicIp } = await env.client.call('CreatePublicIp', {}, { signal });
+      // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
+      const { PublicIp } = await env.client.call('CreatePublicIp', {});
       const id = PublicIp?.PublicIpId;
       if (!PublicIp || !id) throw new Error('CreatePublicIp returned no public IP');
       createdId = id;
       await env.journal.created(entry, id);
+      signal.throwIfAborted();
       state.publicIp = PublicIp;
       ui.message(`Created temporary public IP ${PublicIp.PublicIp} (${id})`);
       await tagResources(env, [id], [buildTag(env.buildId)], signal);

@@ -56,10 +56,12 @@ export function stepRunSourceVm(
       const volumeTags = renderMapWithBuildInfo(config.run_volume_tags, options.interpolation, info);
       ui.say('Launching a source OUTSCALE vm...');
       entry = await env.journal.intend('vm', { clientToken });
-      const { Vms = [] } = await env.client.call('CreateVms', request, { signal });
+      // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
+      const { Vms = [] } = await env.client.call('CreateVms', request);
       vmId = Vms[0]?.VmId;
       if (!vmId) throw new Error('CreateVms returned no VM');
       await env.journal.created(entry, vmId);
+      signal.throwIfAborted();
       ui.message(`Vm ID: ${vmId}`);
       ui.say(`Waiting for vm (${vmId}) to become ready...`);
       const vm = await waitForVmState(env.client, vmId, 'running', waitOptions(env, signal)).catch((error: unknown) => {

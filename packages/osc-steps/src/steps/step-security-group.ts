@@ -103,19 +103,19 @@ export function stepSecurityGroup(
         Description: 'Temporary group for Packer',
         ...(netId ? { NetId: netId } : {}),
       };
-      const { SecurityGroup } = await env.client
-        .call('CreateSecurityGroup', request, { signal })
-        .catch(async (error: unknown) => {
-          if (refusedByApi(error) && entry) {
-            await env.journal.deleted(entry);
-            name = undefined;
-          }
-          throw error;
-        });
+      // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
+      const { SecurityGroup } = await env.client.call('CreateSecurityGroup', request).catch(async (error: unknown) => {
+        if (refusedByApi(error) && entry) {
+          await env.journal.deleted(entry);
+          name = undefined;
+        }
+        throw error;
+      });
       const id = SecurityGroup?.SecurityGroupId;
       if (!id) throw new Error(`CreateSecurityGroup returned no id for ${name}`);
       createdId = id;
       await env.journal.created(entry, id);
+      signal.throwIfAborted();
       state.securityGroupIds = [id];
       await tagResources(env, [id], [buildTag(env.buildId)], signal);
       ui.message(

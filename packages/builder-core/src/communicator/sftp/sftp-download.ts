@@ -6,15 +6,11 @@ import { SshError } from '../ssh-error';
 import { compileExcludes, type ExcludeMatcher } from '../transfer/exclude-matcher';
 import { ProgressCounter } from '../transfer/progress-counter';
 import { endWritable, writeWithBackpressure } from '../transfer/write-with-backpressure';
-import { type OpenSftp, SftpSession } from './sftp-session';
+import { fileType, type OpenSftp, SftpSession } from './sftp-session';
 import type { SftpTransferOptions } from './sftp-upload';
 
 /** Bytes of reads kept in flight. */
 const bytesInFlight = 4 * 1024 * 1024;
-const typeMask = 0o170000;
-const directoryType = 0o040000;
-const fileType = 0o100000;
-const linkType = 0o120000;
 
 /** Downloads one remote file into `sink` with pipelined reads (the sink is not ended). */
 export async function sftpDownloadFile(
@@ -45,12 +41,12 @@ export async function sftpDownloadDirectory(
   const session = await SftpSession.start(open, options.signal);
   try {
     const top = await session.stat(remoteDir);
-    if (!top.isDirectory()) {
+    if (fileType(top.mode) !== 'directory') {
       throw new SshError(`${remoteDir} is not a directory on the remote machine`, { reason: 'remote' });
     }
     const name = posix.basename(remoteDir.replace(/\/+$/, '')) || '.';
     const root = remoteDir.endsWith('/') ? localDir : join(localDir, name);
-    await mkdir(root, { recursive: true, mode: (top.mode & 0o7777) | 0o700 });
+    await mkdir(root, { recursive: true, mode: ((top.mode ?? 0o755) & 0o7777) | 0o700 });
     const walker = { session, isExcluded: compileExcludes(exclude), options, visited: new Set<string>() };
     await getDirectory(walker, remoteDir, root, '', new ProgressCounter(undefined, options.onProgress));
   } finally {
@@ -80,13 +76,13 @@ async function getDirectory(
     const remotePath = posix.join(remote, entry.name);
     const localPath = join(local, entry.name);
     const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    let mode = entry.stats.mode;
-    if ((mode & typeMask) === linkType) mode = (await session.stat(remotePath).catch(() => undefined))?.mode ?? 0;
-    if ((mode & typeMask) === directoryType) {
+    let mode = entry.attributes.mode ?? 0;
+    if (fileType(mode) === 'link') mode = (await session.stat(remotePath).catch(() => undefined))?.mode ?? 0;
+    if (fileType(mode) === 'directory') {
       if (isExcluded(childRelative, true)) continue;
       await mkdir(localPath, { recursive: true, mode: (mode & 0o7777) | 0o700 });
       await getDirectory(walker, remotePath, localPath, childRelative, progress);
-    } else if ((mode & typeMask) === fileType && !isExcluded(childRelative, false)) {
+    } else if (fileType(mode) === 'file' && !isExcluded(childRelative, false)) {
       const file = createWriteStream(localPath, { mode: mode & 0o7777, highWaterMark: 1024 * 1024 });
       try {
         await getFile(session, remotePath, file, options, progress);
@@ -111,7 +107,7 @@ async function getFile(
   const readsInFlight = Math.max(2, Math.ceil(bytesInFlight / readChunk));
   const pending: Promise<Buffer>[] = [];
   try {
-    const { size } = await session.fstat(handle, remotePath);
+    const size = (await session.fstat(handle, remotePath)).size ?? 0;
     let requested = 0;
     const request = () => {
       const length = Math.min(readChunk, size - requested);

@@ -1,9 +1,10 @@
-import type { FileEntryWithStats, InputAttributes, SFTPWrapper, Stats } from 'ssh2';
 import { SshError } from '../ssh-error';
+import type { SftpClient } from './sftp-client';
+import type { SftpAttributes } from './sftp-protocol';
 
-/** An SFTP subsystem channel plus the connection it runs on, as the communicator hands them out. */
+/** An SFTP session plus the connection it runs on, as the communicator hands them out. */
 export interface OpenedSftp {
-  sftp: SFTPWrapper;
+  sftp: SftpClient;
   address: string;
   isConnectionClosed(): boolean;
 }
@@ -11,16 +12,32 @@ export interface OpenedSftp {
 /** Opens an SFTP session (reconnecting first if the connection dropped). */
 export type OpenSftp = (signal?: AbortSignal) => Promise<OpenedSftp>;
 
-/** One remote directory entry, with its attributes (`mode` includes the file type bits). */
+/** One remote directory entry; `attributes.mode` includes the file type bits. */
 export interface SftpEntry {
   name: string;
-  stats: Stats;
+  attributes: SftpAttributes;
+}
+
+const typeMask = 0o170000;
+
+/** The file type of a mode: `directory`, `file`, `link`, or `other`. */
+export function fileType(mode: number | undefined): 'directory' | 'file' | 'link' | 'other' {
+  switch ((mode ?? 0) & typeMask) {
+    case 0o040000:
+      return 'directory';
+    case 0o100000:
+      return 'file';
+    case 0o120000:
+      return 'link';
+    default:
+      return 'other';
+  }
 }
 
 /**
- * Promise-based SFTP calls for one session. Errors become SshErrors naming the operation and path
- * (`remote`, or `disconnected` when the connection dropped); after an abort every call rejects with the
- * signal's reason and the session is closed.
+ * SFTP calls for one transfer. Errors become SshErrors naming the operation and path (`remote`, or
+ * `disconnected` when the connection dropped); after an abort every call rejects with the signal's reason
+ * and the session is closed.
  */
 export class SftpSession {
   private abortReason: unknown;
@@ -37,75 +54,60 @@ export class SftpSession {
     return new SftpSession(await open(signal), signal);
   }
 
-  /**
-   * The largest write (or read) the server accepts in one request: ssh2 learns it from OpenSSH's
-   * limits@openssh.com but keeps it private; 32 KiB (what every server takes) when it is not there.
-   */
+  /** The largest read or write the server takes in one request. */
   requestLimit(kind: 'read' | 'write'): number {
-    const limits = this.opened.sftp as unknown as { _maxWriteLen?: unknown; _maxReadLen?: unknown };
-    const limit = kind === 'write' ? limits._maxWriteLen : limits._maxReadLen;
-    return typeof limit === 'number' && limit > 0 ? Math.min(limit, 256 * 1024) : 32 * 1024;
+    return this.opened.sftp.limits[kind];
   }
 
   open(path: string, flags: 'r' | 'w', mode?: number): Promise<Buffer> {
-    const attributes: InputAttributes = mode === undefined ? {} : { mode };
-    return this.call(`open ${path}`, (cb) => this.opened.sftp.open(path, flags, attributes, cb));
+    return this.call(`open ${path}`, () => this.opened.sftp.open(path, flags, mode));
   }
 
   close(handle: Buffer, path: string): Promise<void> {
-    return this.call(`close ${path}`, (cb) => this.opened.sftp.close(handle, cb));
+    return this.call(`close ${path}`, () => this.opened.sftp.close(handle));
   }
 
-  write(handle: Buffer, data: Buffer, position: number, path: string): Promise<void> {
-    return this.call(`write ${path}`, (cb) => this.opened.sftp.write(handle, data, 0, data.length, position, cb));
+  /** Writes `data` at `position`; `sent` runs once `data` is no longer referenced. */
+  write(handle: Buffer, data: Buffer, position: number, path: string, sent?: () => void): Promise<void> {
+    return this.call(`write ${path}`, () => this.opened.sftp.write(handle, position, data, sent));
   }
 
-  /** Reads up to `length` bytes at `position`; fewer at the end of the file, 0 past it. */
+  /** Reads up to `length` bytes at `position`; fewer at the end of the file, none past it. */
   read(handle: Buffer, length: number, position: number, path: string): Promise<Buffer> {
-    const buffer = Buffer.allocUnsafe(length);
-    return this.call<number>(`read ${path}`, (cb) =>
-      this.opened.sftp.read(handle, buffer, 0, length, position, (error, bytesRead) => cb(error, bytesRead)),
-    ).then(
-      (bytesRead) => (bytesRead === length ? buffer : buffer.subarray(0, bytesRead)),
-      (error: unknown) => {
-        // ssh2 reports reading at the end of the file as an EOF error.
-        if ((error as { cause?: { code?: number } }).cause?.code === 1) return Buffer.alloc(0);
-        throw error;
-      },
-    );
+    return this.call(`read ${path}`, () => this.opened.sftp.read(handle, position, length));
   }
 
-  fstat(handle: Buffer, path: string): Promise<Stats> {
-    return this.call(`stat ${path}`, (cb) => this.opened.sftp.fstat(handle, cb));
+  fstat(handle: Buffer, path: string): Promise<SftpAttributes> {
+    return this.call(`stat ${path}`, () => this.opened.sftp.fstat(handle));
   }
 
   fchmod(handle: Buffer, mode: number, path: string): Promise<void> {
-    return this.call(`chmod ${path}`, (cb) => this.opened.sftp.fchmod(handle, mode, cb));
+    return this.call(`chmod ${path}`, () => this.opened.sftp.fchmod(handle, mode));
   }
 
-  stat(path: string): Promise<Stats> {
-    return this.call(`stat ${path}`, (cb) => this.opened.sftp.stat(path, cb));
+  stat(path: string): Promise<SftpAttributes> {
+    return this.call(`stat ${path}`, () => this.opened.sftp.stat(path));
   }
 
   realpath(path: string): Promise<string> {
-    return this.call(`resolve ${path}`, (cb) => this.opened.sftp.realpath(path, cb));
+    return this.call(`resolve ${path}`, () => this.opened.sftp.realpath(path));
   }
 
   /** Creates a directory; an existing directory is fine, an existing file is an error. */
   async ensureDirectory(path: string, mode: number): Promise<void> {
     try {
-      await this.call<void>(`mkdir ${path}`, (cb) => this.opened.sftp.mkdir(path, { mode }, cb));
+      await this.call(`mkdir ${path}`, () => this.opened.sftp.mkdir(path, mode));
     } catch (error) {
       const existing = await this.stat(path).catch(() => undefined);
-      if (existing?.isDirectory() !== true) throw error;
+      if (fileType(existing?.mode) !== 'directory') throw error;
     }
   }
 
+  /** The entries of a directory, sorted by name, without `.` and `..`. */
   async readdir(path: string): Promise<SftpEntry[]> {
-    const list = await this.call<FileEntryWithStats[]>(`list ${path}`, (cb) => this.opened.sftp.readdir(path, cb));
+    const list = await this.call(`list ${path}`, () => this.opened.sftp.readdir(path));
     return list
-      .filter((e) => e.filename !== '.' && e.filename !== '..')
-      .map((e) => ({ name: e.filename, stats: e.attrs }))
+      .filter((e) => e.name !== '.' && e.name !== '..')
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
@@ -115,15 +117,14 @@ export class SftpSession {
     this.opened.sftp.end();
   }
 
-  private call<T>(what: string, run: (cb: (error: Error | undefined | null, value: T) => void) => void): Promise<T> {
-    if (this.abortReason !== undefined) return Promise.reject(this.abortReason);
-    return new Promise<T>((resolve, reject) => {
-      run((error, value) => {
-        if (this.abortReason !== undefined) reject(this.abortReason);
-        else if (error) reject(this.wrap(what, error));
-        else resolve(value);
-      });
-    });
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    if (this.abortReason !== undefined) throw this.abortReason;
+    try {
+      return await run();
+    } catch (error) {
+      if (this.abortReason !== undefined) throw this.abortReason;
+      throw this.wrap(what, error as Error);
+    }
   }
 
   private wrap(what: string, error: Error): SshError {

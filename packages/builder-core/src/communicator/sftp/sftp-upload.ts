@@ -122,17 +122,18 @@ async function writePipelined(
   let position = 0;
   for await (const chunk of source.chunks(chunkSize)) {
     inFlight += 1;
-    session.write(handle, chunk, position, remotePath).then(
-      () => {
-        source.release(chunk);
-        progress.add(chunk.length);
-        settled();
-      },
-      (error: unknown) => {
-        failure ??= error;
-        settled();
-      },
-    );
+    session
+      .write(handle, chunk, position, remotePath, () => source.release(chunk))
+      .then(
+        () => {
+          progress.add(chunk.length);
+          settled();
+        },
+        (error: unknown) => {
+          failure ??= error;
+          settled();
+        },
+      );
     position += chunk.length;
     while (inFlight >= maxInFlight && failure === undefined) await waitForSlot();
     if (failure !== undefined) break;

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
 import type { Communicator } from '../../communicator/communicator';
 import type { ProvisionerRun } from '../provisioner-plugin';
 import { resolveScript } from '../script-sources';
@@ -52,18 +51,15 @@ async function uploadFile(
   mode: number,
 ): Promise<void> {
   const progress = run.ui.trackProgress(basename(path), size);
-  let done = 0;
-  const counted = createReadStream(path).pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        done += chunk.length;
-        progress.update(done);
-        callback(null, chunk);
-      },
-    }),
-  );
   try {
-    await communicator.upload(target, counted, { size, mode, signal: run.signal });
+    // A plain file stream, not a piped copy: the communicator recognises it and reads the file directly
+    // (read-ahead, reused buffers); progress comes back through onProgress.
+    await communicator.upload(target, createReadStream(path), {
+      size,
+      mode,
+      signal: run.signal,
+      onProgress: (done) => progress.update(done),
+    });
   } finally {
     progress.close();
   }

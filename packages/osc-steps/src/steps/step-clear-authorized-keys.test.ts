@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeKeyCommand } from './step-clear-authorized-keys';
+
+describe('removeKeyCommand', () => {
+  it('removes every line with the temporary key and keeps the others and the file mode', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osc-authorized-'));
+    const file = join(dir, 'authorized_keys');
+    const temporary = 'ssh-rsa AAAAB3Nza+C1yc2E/AAAADAQABAAAB= packer_1';
+    writeFileSync(
+      file,
+      `ssh-ed25519 AAAAkeep user@laptop\n${temporary}\nno-pty ${temporary.replace(' packer_1', '')}\n`,
+    );
+    chmodSync(file, 0o600);
+    const command = removeKeyCommand(temporary, JSON.stringify(file)) ?? '';
+    execFileSync('sh', ['-c', command]);
+    expect(readFileSync(file, 'utf8')).toBe('ssh-ed25519 AAAAkeep user@laptop\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    execFileSync('sh', ['-c', removeKeyCommand(temporary, JSON.stringify(join(dir, 'missing'))) ?? '']);
+  });
+
+  it('refuses a key that is not a plain OpenSSH line (nothing unsafe reaches the shell)', () => {
+    expect(removeKeyCommand("ssh-rsa AAAA'; rm -rf / #", '~/.ssh/authorized_keys')).toBeUndefined();
+  });
+});
