@@ -1,4 +1,5 @@
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 /** The environment variable a VM's init carries with its store's directory, so a sweep can find it. */
@@ -16,6 +17,8 @@ export interface StoreOwner {
   readonly bootId: string;
   /** The owner's PID namespace: a pid means nothing in another one, so such stores are left alone. */
   readonly pidNamespace: string;
+  /** The owner's machine: a temporary directory shared between machines is left alone too. */
+  readonly host: string;
   readonly createdAt: string;
 }
 
@@ -46,6 +49,7 @@ export function currentOwner(now: Date): StoreOwner {
     startTicks: startTicksOf('self') ?? 0,
     bootId: bootId(),
     pidNamespace: pidNamespace(),
+    host: hostname(),
     createdAt: now.toISOString(),
   };
 }
@@ -59,10 +63,10 @@ export function writeOwnerMarker(dir: string, owner: StoreOwner): void {
 export function readOwnerMarker(dir: string): StoreOwner | undefined {
   try {
     const owner = JSON.parse(readFileSync(join(dir, ownerMarkerName), 'utf8')) as Partial<StoreOwner>;
-    const { pid, startTicks, bootId: boot, pidNamespace: ns, createdAt } = owner;
+    const { pid, startTicks, bootId: boot, pidNamespace: ns, host, createdAt } = owner;
     if (typeof pid !== 'number' || typeof startTicks !== 'number' || typeof boot !== 'string') return undefined;
-    if (typeof ns !== 'string' || typeof createdAt !== 'string') return undefined;
-    return { pid, startTicks, bootId: boot, pidNamespace: ns, createdAt };
+    if (typeof ns !== 'string' || typeof host !== 'string' || typeof createdAt !== 'string') return undefined;
+    return { pid, startTicks, bootId: boot, pidNamespace: ns, host, createdAt };
   } catch {
     return undefined;
   }
@@ -70,9 +74,11 @@ export function readOwnerMarker(dir: string): StoreOwner | undefined {
 
 /**
  * Whether the owner is certainly gone: the machine rebooted since, or no process has its pid with its
- * start time. An owner in another PID namespace cannot be judged and counts as alive.
+ * start time. An owner on another machine or in another PID namespace cannot be judged and counts as
+ * alive.
  */
 export function isOwnerGone(owner: StoreOwner): boolean {
+  if (owner.host !== hostname()) return false;
   if (owner.bootId !== bootId()) return true;
   if (owner.pidNamespace !== pidNamespace()) return false;
   const ticks = startTicksOf(owner.pid);

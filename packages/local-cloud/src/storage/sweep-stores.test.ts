@@ -34,12 +34,13 @@ async function loopBackingFiles(): Promise<string> {
 }
 
 describe('stores left by a killed local-cloud', () => {
-  it('tells a live owner from a gone one (pid reused, machine rebooted)', () => {
+  it('tells a live owner from a gone one (pid reused, machine rebooted), and leaves others alone', () => {
     const me = currentOwner(new Date());
     expect(isOwnerGone(me)).toBe(false);
     expect(isOwnerGone({ ...me, startTicks: me.startTicks + 1 })).toBe(true);
     expect(isOwnerGone({ ...me, bootId: 'another-boot' })).toBe(true);
     expect(isOwnerGone({ ...me, pidNamespace: 'pid:[1]', startTicks: -1 })).toBe(false);
+    expect(isOwnerGone({ ...me, host: `not-${me.host}`, bootId: 'another-boot' })).toBe(false);
   });
 
   it(`are removed by the next store made beside them${isRoot ? ', with their loop devices' : ''}; others stay`, async () => {

@@ -169,4 +169,10 @@ describe('data that persists like on the real cloud', () => {
     await ranLines(other, 2);
     await other.stop();
   });
+
+  it('lets a user-data script reboot the VM: the boot completes, then ends as a reboot', async () => {
+    const userData = new TextEncoder().encode('#!/bin/sh\nreboot\n');
+    const vm = await h.boot({ userData });
+    expect(await vm.exited).toEqual({ reason: 'reboot', detail: expect.stringContaining('rebooted itself') });
+  });
 });
