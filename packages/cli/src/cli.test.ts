@@ -10,7 +10,8 @@ function oscPacker(...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 }
 
-describe('osc-packer binary', () => {
+// Each case starts the binary (a Node.js process); allow for a loaded machine.
+describe('osc-packer binary', { timeout: 30_000 }, () => {
   it('prints its version with --version and with the version command', () => {
     expect(oscPacker('--version')).toMatchObject({ status: 0, stdout: `${manifest.version}\n` });
     expect(oscPacker('version')).toMatchObject({ status: 0, stdout: `osc-packer v${manifest.version}\n` });

@@ -73,6 +73,7 @@ export async function resolveBuildTarget(run: BuildRun): Promise<BuildTarget> {
     close: async () => {
       run.ui.say('==> local-cloud: stopping (its VMs, volumes and images go with it)');
       await cloud.close();
+      run.ui.say('==> local-cloud: stopped');
     },
   };
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuilderRuntime } from '../builder-runtime';
 import { tempFiles } from '../cli-test-helpers';
@@ -36,9 +37,18 @@ function template(builders: Record<string, unknown>[], extra: Record<string, unk
   return { path: join(local.dir, 'template.json'), dirs, cwd: local.dir };
 }
 
-async function build(argv: Record<string, unknown>, cwd: string, env: NodeJS.ProcessEnv = {}, signals?: EventEmitter) {
+async function build(
+  argv: Record<string, unknown>,
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  signals?: EventEmitter,
+  stdin?: NodeJS.ReadableStream,
+) {
   const runtimes: BuilderRuntime[] = [];
-  const { context, stdout, stderr } = captureContext(cwd, env, signals ? { signals } : {});
+  const { context, stdout, stderr } = captureContext(cwd, env, {
+    ...(signals ? { signals } : {}),
+    ...(stdin ? { stdin } : {}),
+  });
   const code = await runBuild(readBuildArguments(argv), context, testComponents(runtimes));
   return { code, stdout: stdout.text, stderr: stderr.text, runtimes };
 }
@@ -186,5 +196,38 @@ describe('osc-packer build (in-process, with a test builder)', () => {
     });
     expect(result.code).toBe(0);
     expect(result.runtimes[0]).toMatchObject({ waiter: { minDelayMs: 500 }, journalDir: '/state/osc-packer/journal' });
+  });
+
+  it('-debug pauses after each step until enter is pressed on stdin', async () => {
+    const t = template([{ name: 'web' }]);
+    const stdin = new PassThrough();
+    stdin.end('\n\n\n\n\n\n\n\n');
+    const result = await build({ template: t.path, debug: true }, t.cwd, {}, undefined, stdin);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Debug mode enabled. Builds will not be parallelized.');
+    expect(result.stdout).toContain("==> web: Pausing after run of step 'keypair'. Press enter to continue.");
+    expect(result.stdout).toContain("==> web: Pausing before cleanup of step 'vm'. Press enter to continue.");
+  });
+
+  it('-on-error=ask asks Packer’s question and retries, cleans up or aborts as answered', async () => {
+    const t = template([{ name: 'web', fail_at: 'vm' }]);
+    const stdin = new PassThrough();
+    stdin.end('x\nr\na\n');
+    const result = await build({ template: t.path, 'on-error': 'ask' }, t.cwd, {}, undefined, stdin);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('==> web: Step "vm" failed');
+    expect(result.stdout).toContain('[c] Clean up and exit, [a] abort without cleanup, or [r] retry step');
+    expect(result.stdout).toContain('Incorrect input: "x"');
+    expect(created(t.dirs[0] ?? '').sort()).toEqual(['keypair.created', 'vm.created']);
+  });
+
+  it('-timestamp-ui prefixes build lines with RFC 3339 times; -color=false keeps a terminal plain', async () => {
+    const t = template([{ name: 'web' }]);
+    const result = await build({ template: t.path, 'timestamp-ui': true, color: false }, t.cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d): ==> web: Creating keypair\.\.\.$/m,
+    );
+    expect(result.stdout).not.toContain('\x1b[');
   });
 });

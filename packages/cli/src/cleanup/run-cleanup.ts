@@ -1,6 +1,6 @@
 import { SecretRegistry } from '@osc-packer/builder-core';
-import { createOapiClient, type OapiClient } from '@osc-packer/oapi-client';
-import { cleanupLeftovers, describeLeftover } from '@osc-packer/osc-steps';
+import type { OapiClient } from '@osc-packer/oapi-client';
+import { cleanupLeftovers } from '@osc-packer/osc-steps';
 import { createBuildUi } from '../build/build-ui';
 import { createDebugLog } from '../build/debug-log';
 import { goSignalName, watchInterrupts } from '../build/interrupts';
@@ -12,6 +12,8 @@ import { failureDiagnostic } from '../run-validate';
 import { UsageError } from '../usage-error';
 import { cleanupAccesses } from './cleanup-access';
 import type { CleanupArguments } from './cleanup-arguments';
+import { openCleanupClients } from './cleanup-clients';
+import { summarizeCleanup } from './cleanup-summary';
 import { templateAccess } from './template-access';
 
 const noSignals = { on: () => {}, off: () => {} };
@@ -52,22 +54,7 @@ export async function runCleanup(args: CleanupArguments, context: CommandContext
       return 1;
     }
     ui.say(`==> Looking for what interrupted builds left, from the journal in ${dir} and the build tags`);
-    for (const { access, origin } of accesses) {
-      secrets.add(access.credentials.secretKey);
-      ui.say(
-        `    Region ${access.region}, endpoint ${access.endpoint.href}, credentials from ${access.credentials.source} (${origin})`,
-      );
-      clients.push(
-        createOapiClient({
-          endpoint: access.endpoint,
-          region: access.region,
-          credentials: access.credentials,
-          signatureAlgorithm: access.signatureAlgorithm,
-          tls: access.tls,
-          logger: { debug: (message) => debugLog.logger.debug(message) },
-        }),
-      );
-    }
+    clients.push(...openCleanupClients(accesses, ui, secrets, debugLog.logger));
     const report = await cleanupLeftovers({
       journalDir: dir,
       clients,
@@ -78,20 +65,8 @@ export async function runCleanup(args: CleanupArguments, context: CommandContext
       waiter,
       signal: interrupts.signal,
     });
-    const found = report.leftovers.builds.flatMap((build) => build.resources);
-    const unexamined = report.leftovers.builds.filter(
-      (build) => build.skipped && !/still be running/.test(build.skipped),
-    );
-    const unknown = report.leftovers.builds.flatMap((build) => build.unknown);
-    if (args.dryRun) {
-      ui.say(`\n==> Dry run: ${found.length} resource(s) would be deleted; nothing was changed.`);
-      for (const resource of found) ui.machine('leftover', resource.kind, resource.id);
-    } else if (found.length === 0) ui.say('\n==> Nothing to clean up.');
-    else {
-      ui.say(`\n==> Deleted ${report.deleted.length} of ${found.length} resource(s).`);
-      for (const { resource, error } of report.failed) ui.error(`--> ${describeLeftover(resource)}: ${error.message}`);
-    }
-    return report.failed.length + unexamined.length + unknown.length > 0 || interrupts.signal.aborted ? 1 : 0;
+    const code = summarizeCleanup(report, args.dryRun, ui);
+    return interrupts.signal.aborted ? 1 : code;
   } catch (error) {
     ui.error(errorText(error, args.template ?? ''));
     return 1;

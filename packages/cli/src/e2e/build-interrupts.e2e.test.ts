@@ -21,11 +21,12 @@ const steps: readonly [string, RegExp][] = [
   ['tag', /Adding tags to OMI/],
 ];
 const killed = steps.length;
+const forced = steps.length + 1;
 
 const files = tempFiles({});
 let cloud: LocalCloud;
 beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'fast', accounts: Array.from({ length: steps.length + 1 }, () => ({})) });
+  cloud = await startLocalCloud({ timing: 'fast', accounts: Array.from({ length: steps.length + 2 }, () => ({})) });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -91,5 +92,37 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
     const again = await runOscPacker(['cleanup'], { cwd: t.dir, env });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing to clean up.');
+  });
+
+  it.concurrent('a second Ctrl-C forces exit, says how to clean up, and osc-packer cleanup finishes the job', async ({
+    expect,
+  }) => {
+    const t = template('forced');
+    const env = { ...cloudEnv(cloud, forced), OSC_PACKER_JOURNAL_DIR: join(t.dir, 'journal') };
+    const build = spawnOscPacker(['build', t.path], { cwd: t.dir, env });
+    await build.waitFor(/provisioning started/);
+    build.child.kill('SIGINT');
+    await build.waitFor(/Cleaning up after cancellation/);
+    build.child.kill('SIGINT');
+    expect(await build.exited).toBe(1);
+    expect(build.stderr()).toContain('Forced exit after a second interrupt: not waiting for the remaining cleanups.');
+    expect(build.stderr()).toMatch(/forced exit skipped the cleanup of '.+'/);
+    expect(build.stderr()).toContain(
+      `The resource journal (${join(t.dir, 'journal')}) lists what is left: run 'osc-packer cleanup'`,
+    );
+    const cleanup = await runOscPacker(['cleanup'], { cwd: t.dir, env });
+    expect(cleanup.code, `${cleanup.stdout}\n${cleanup.stderr}`).toBe(0);
+    await expect.poll(() => temporaryLeft(cloud, forced)).toEqual(nothingLeft);
+  });
+
+  it.concurrent('Ctrl-C with --local-cloud cleans up and stops the embedded cloud', async ({ expect }) => {
+    const t = template('embedded');
+    const build = spawnOscPacker(['build', '--local-cloud', t.path], { cwd: t.dir });
+    await build.waitFor(/provisioning started/);
+    build.child.kill('SIGINT');
+    expect(await build.exited).toBe(1);
+    expect(build.stdout()).toContain('Terminating the source OUTSCALE vm');
+    expect(build.stdout()).toContain('Cleanly cancelled builds after being interrupted.');
+    expect(build.stdout()).toContain('==> local-cloud: stopped');
   });
 });

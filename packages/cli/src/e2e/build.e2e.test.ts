@@ -11,7 +11,7 @@ const files = tempFiles({ 'payload.txt': 'payload from the file provisioner\n' }
 let cloud: LocalCloud;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'fast', accounts: [{}, {}, {}, {}] });
+  cloud = await startLocalCloud({ timing: 'fast', accounts: [{}, {}, {}, {}, {}] });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -160,5 +160,24 @@ describe('osc-packer build (built binary) against local-cloud', { timeout: 180_0
       expect(old.stderr).toMatch(new RegExp(`Warning: ${name} is deprecated; use OSC_\\w+ instead`));
     }
     expect(named.stdout).toMatch(/credentials from profile "e2e"/);
+  });
+
+  it.concurrent('an OMI name already taken stops the build before anything is created; -force replaces it', async ({
+    expect,
+  }) => {
+    const t = template('taken', { omi_name: 'e2e-taken-name' }, {});
+    const env = cloudEnv(cloud, 4);
+    const first = await runOscPacker(['build', t.path], { cwd: t.dir, env });
+    expect(first.code, first.stderr).toBe(0);
+    const firstImage = imageOf(first.stdout);
+    const again = await runOscPacker(['build', t.path], { cwd: t.dir, env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/taken: .*e2e-taken-name/);
+    expect(again.stdout).not.toContain('Launching a source OUTSCALE vm');
+    const forced = await runOscPacker(['build', '-force', t.path], { cwd: t.dir, env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain(`Deregistered OMI id: ${firstImage}`);
+    expect(accountInventory(cloud, 4).images.map((image) => image.imageId)).toEqual([imageOf(forced.stdout)]);
+    await expect.poll(() => temporaryLeft(cloud, 4)).toEqual(nothingLeft);
   });
 });

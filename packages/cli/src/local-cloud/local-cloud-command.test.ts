@@ -52,7 +52,7 @@ async function call(env: Record<string, string>, operation: string, body: unknow
   return (await response.json()) as Record<string, unknown>;
 }
 
-describe('osc-packer local-cloud start', () => {
+describe('osc-packer local-cloud start', { timeout: 60_000 }, () => {
   it('prints export lines, serves the API with them, and on SIGINT stops its VMs and removes its files', async () => {
     const before = storeDirs();
     const faultsDir = mkdtempSync(join(tmpdir(), 'lc-cli-'));
