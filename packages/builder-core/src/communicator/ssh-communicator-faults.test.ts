@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectOutput } from '../test/output-collector';
 import { type Ssh2TestServer, type Ssh2TestServerOptions, startSsh2TestServer } from '../test/start-ssh2-test-server';
+import { waitUntil } from '../test/wait-until';
 import { connectSsh } from './connect-ssh';
 import type { SshCommunicatorOptions } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
@@ -71,7 +72,7 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     const comm = await connectSsh(options(s));
     const out = collectOutput();
     const running = comm.exec({ command: 'echo before; sleep 30', stdout: out.stream });
-    await waitFor(() => out.text().includes('before'));
+    await waitUntil(() => out.text().includes('before'));
     s.dropConnections();
     const status = await running;
     expect(status.kind).toBe('disconnected');
@@ -94,7 +95,7 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     const s = await start({ exec: () => {} });
     const comm = await connectSsh(options(s, { keepAliveIntervalMs: 100 }));
     const running = comm.exec({ command: 'hang' });
-    await waitFor(() => s.commands.length === 1);
+    await waitUntil(() => s.commands.length === 1);
     // Freeze the server side without closing TCP: keep-alives go unanswered.
     s.freezeConnections();
     const status = await running;
@@ -142,8 +143,3 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     expect(SshError.isInstance(error) && error.reason).toBe('closed');
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error('condition not met in time');
-}
