@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,21 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     );
     expect((wrong as Error).message).toMatch(/tried: password, keyboard-interactive/);
     expect((wrong as Error).message).not.toMatch(/\bbad\b/);
+  });
+
+  it('stops waiting on abort for an SFTP server that never answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'osc-packer-silent-sftp-'));
+    const silent = join(dir, 'silent-sftp-server');
+    await writeFile(silent, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    const s = await start({ sftpServerPath: silent });
+    const comm = await connectSsh(options(s, { fileTransferMethod: 'sftp' }));
+    const controller = new AbortController();
+    const upload = comm.upload(join(dir, 'never'), Buffer.from('data'), { signal: controller.signal });
+    await waitUntil(() => s.stats().connections === 1);
+    setTimeout(() => controller.abort(new Error('cancelled by the user')), 50);
+    await expect(upload).rejects.toThrow('cancelled by the user');
+    await comm.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('ends a running command as disconnected when the connection drops, then reconnects', async () => {
