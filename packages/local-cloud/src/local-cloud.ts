@@ -65,7 +65,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const log = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const region = options.region ?? 'eu-west-2';
-  const machines = options.machines ?? (await defaultMachines());
+  const machines = options.machines ?? (await defaultMachines(log));
   const faults = new FaultInjector(options.random);
   for (const rule of options.faults ?? []) faults.add(rule);
   let apiServer: LoopbackServer | undefined;

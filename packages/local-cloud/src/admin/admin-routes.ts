@@ -5,7 +5,7 @@ import type { FaultInjector } from '../faults/fault-injector';
 import { faultRuleSchema } from '../faults/fault-rule';
 import { manifestDocument, manifestPathPrefix } from '../operations/image-export-operations';
 import type { CallStats } from '../stats/call-stats';
-import { inventory, sshAddresses } from './inventory';
+import { inventory, sshAddresses, sshEndpointOf } from './inventory';
 
 const json = (status: number, value: unknown): PlainAnswer => ({
   status,
@@ -56,9 +56,11 @@ export function adminRoute(cloud: Cloud, stats: CallStats) {
     if (path === '/local-cloud/stats' && method === 'GET') return json(200, stats.snapshot());
     if (path === '/local-cloud/inventory' && method === 'GET') return json(200, inventory(cloud));
     if (path === '/local-cloud/ssh-endpoints' && method === 'GET') {
-      const endpoints = [...cloud.state.vms.values()]
-        .filter((vm) => vm.running && vm.state !== 'terminated')
-        .map((vm) => ({ vmId: vm.id, addresses: sshAddresses(vm).map((ip) => `${ip}:22`), ssh: vm.running?.ssh }));
+      // A running VM whose machine is down for a moment (a reboot) keeps its endpoint, as sshEndpointOf says.
+      const endpoints = [...cloud.state.vms.values()].flatMap((vm) => {
+        const ssh = vm.launchPublicIp ? sshEndpointOf(cloud, vm.launchPublicIp) : undefined;
+        return ssh ? [{ vmId: vm.id, addresses: sshAddresses(vm).map((ip) => `${ip}:22`), ssh }] : [];
+      });
       return json(200, { endpoints });
     }
     if (path === '/local-cloud/faults') {

@@ -1,7 +1,7 @@
 import type { VmRecord } from '../model/records';
 import type { RunningVm, VmExit } from '../runtime/vm-runtime';
 import type { Cloud } from './cloud';
-import { enqueue, linkedVolumes, startMachine, stopMachine, vmHostname } from './vm-machine';
+import { enqueue, keepConsole, linkedVolumes, startMachine, stopMachine, vmHostname } from './vm-machine';
 import { deleteVolumeInBackground } from './volume-lifecycle';
 
 // The VM state machine. Every transition that touches the machine is queued on the VM (see `enqueue`).
@@ -19,6 +19,7 @@ function watchMachine(cloud: Cloud, vm: VmRecord, running: RunningVm): void {
     // A machine local-cloud stopped itself was detached from its VM first.
     if (vm.running !== running || cloud.scheduler.isClosed) return;
     vm.running = undefined;
+    keepConsole(vm, running);
     onGuestExit(cloud, vm, exit);
   });
 }
@@ -32,6 +33,12 @@ function scheduleSshFaults(cloud: Cloud, vm: VmRecord): void {
       if (vm.running === running) running?.dropSshConnections();
     });
   }
+}
+
+// Machines that keep no console of their own (memory machines) still show the login prompt.
+function loginLines(vm: VmRecord): void {
+  if (vm.running?.consoleOutput) return;
+  vm.consoleLines.push(`Debian GNU/Linux 12 ${vmHostname(vm)} ttyS0`, `${vmHostname(vm)} login:`);
 }
 
 function markLinksAttached(cloud: Cloud, vm: VmRecord): void {
@@ -55,7 +62,7 @@ export function bootInBackground(cloud: Cloud, vm: VmRecord): void {
     vm.state = 'running';
     vm.stateReason = '';
     markLinksAttached(cloud, vm);
-    vm.consoleLines.push(`Debian GNU/Linux 12 ${vmHostname(vm)} ttyS0`, `${vmHostname(vm)} login:`);
+    loginLines(vm);
     scheduleSshFaults(cloud, vm);
   });
 }
@@ -90,7 +97,7 @@ export function rebootVm(cloud: Cloud, vm: VmRecord): void {
     if (vm.state !== 'running' || vm.running) return;
     try {
       await startWatchedMachine(cloud, vm);
-      vm.consoleLines.push(`Debian GNU/Linux 12 ${vmHostname(vm)} ttyS0`, `${vmHostname(vm)} login:`);
+      loginLines(vm);
       scheduleSshFaults(cloud, vm);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import type { VmRecord, VolumeRecord } from '../model/records';
+import { MachineError } from '../runtime/machine-error';
 import type { RunningVm, VmLaunch } from '../runtime/vm-runtime';
 import type { Cloud } from './cloud';
 import { admitsSsh } from './ssh-firewall';
@@ -72,5 +73,45 @@ export async function startMachine(cloud: Cloud, vm: VmRecord): Promise<RunningV
 export async function stopMachine(vm: VmRecord): Promise<void> {
   const running = vm.running;
   vm.running = undefined;
-  if (running) await running.stop();
+  if (!running) return;
+  await running.stop();
+  keepConsole(vm, running);
+}
+
+/** Keeps what an ended boot showed on the console, for ReadConsoleOutput. */
+export function keepConsole(vm: VmRecord, ended: RunningVm): void {
+  const output = ended.consoleOutput?.();
+  if (output) vm.consoleLines.push(...output.replace(/\n$/, '').split('\n'));
+}
+
+/** The VM's console as ReadConsoleOutput shows it: ended boots, then the current one. */
+export function consoleText(vm: VmRecord): string {
+  const current = vm.running?.consoleOutput?.() ?? '';
+  return `${vm.consoleLines.map((line) => `${line}\n`).join('')}${current}`;
+}
+
+/**
+ * Runs `work` on the VM's machine, in the VM's queue (after a boot or stop in progress), if it has one
+ * then. A failure is logged, not thrown: the API answer was given long ago, and what was not done live
+ * (a disk plugged into a rootless VM) happens at the next boot anyway.
+ */
+export function onRunningMachine(
+  cloud: Cloud,
+  vm: VmRecord,
+  what: string,
+  work: (running: RunningVm) => Promise<void> | undefined,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    enqueue(cloud, vm, async () => {
+      try {
+        if (vm.running) await work(vm.running);
+      } catch (error) {
+        const message = `VM ${vm.id}: ${what}: ${error instanceof Error ? error.message : String(error)}`;
+        if (MachineError.isInstance(error) && error.code === 'unsupported') cloud.log.info(message);
+        else cloud.log.warn(message);
+      } finally {
+        resolve();
+      }
+    });
+  });
 }

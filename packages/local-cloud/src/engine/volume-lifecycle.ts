@@ -1,17 +1,7 @@
 import type { SnapshotRecord, VmRecord, VolumeRecord } from '../model/records';
-import type { VolumeData } from '../runtime/vm-runtime';
 import type { Cloud } from './cloud';
 import { snapshotData } from './snapshot-lifecycle';
-
-/**
- * Optional abilities of a running VM: volumes linked or unlinked while it runs. Without them a volume
- * linked to a running VM shows up inside it at its next start, as with a disk plugged into a powered-off
- * machine.
- */
-interface HotPlug {
-  attachVolume?(deviceName: string, volume: VolumeData): Promise<void>;
-  detachVolume?(deviceName: string): Promise<void>;
-}
+import { onRunningMachine } from './vm-machine';
 
 /** Starts making the volume's data (blank, or a copy of a snapshot); `volume.ready` settles when done. */
 export function makeVolumeData(cloud: Cloud, volume: VolumeRecord, snapshot?: SnapshotRecord): void {
@@ -70,8 +60,13 @@ export function linkVolumeInBackground(
   volume.link = link;
   cloud.scheduler.run(async () => {
     await cloud.scheduler.wait('volumeAttach');
-    const hotPlug = vm.running as (HotPlug & object) | undefined;
-    if (hotPlug?.attachVolume && volume.data) await hotPlug.attachVolume(deviceName, volume.data);
+    // A running VM sees the disk now where its machine side can plug it; else at its next boot.
+    const data = volume.data;
+    if (data && volume.link === link) {
+      await onRunningMachine(cloud, vm, `plugging ${volume.id} in at ${deviceName}`, (running) =>
+        running.attachVolume?.(deviceName, data),
+      );
+    }
     if (volume.link === link) volume.link = { ...link, state: 'attached' };
   });
 }
@@ -83,8 +78,11 @@ export function unlinkVolumeInBackground(cloud: Cloud, volume: VolumeRecord, vm:
   const detaching = { ...link, state: 'detaching' as const };
   volume.link = detaching;
   cloud.scheduler.run(async () => {
-    const hotPlug = vm?.running as (HotPlug & object) | undefined;
-    if (hotPlug?.detachVolume) await hotPlug.detachVolume(link.deviceName);
+    if (vm) {
+      await onRunningMachine(cloud, vm, `unplugging ${volume.id} from ${link.deviceName}`, (running) =>
+        running.detachVolume?.(link.deviceName),
+      );
+    }
     await cloud.scheduler.wait('volumeDetach');
     if (volume.link !== detaching) return;
     volume.link = undefined;

@@ -4,6 +4,7 @@ import type { CallContext, OperationDefinition, RequestBody } from '../api/opera
 import { optionalBoolean, requiredString, requiredStringList } from '../api/params';
 import type { Cloud } from '../engine/cloud';
 import { startVm, stopVm, terminateVm } from '../engine/vm-lifecycle';
+import { consoleText } from '../engine/vm-machine';
 import { byCreation, callerOf, findOwned, isVisible } from '../model/access';
 import type { VmRecord } from '../model/records';
 import { presentVm } from '../present/vm';
@@ -108,7 +109,7 @@ export function vmOperations(cloud: Cloud): OperationDefinition[] {
     defineOperation('ReadConsoleOutput', ['VmId'], (context, body) => {
       const vm = findOwned(cloud.state.vms, requiredString(body, 'VmId'), context, 'vm');
       // The console keeps its last 64 KiB, base64-encoded.
-      const text = `${vm.consoleLines.join('\n')}\n`;
+      const text = consoleText(vm);
       const tail = Buffer.from(text).subarray(-64 * 1024);
       return { VmId: vm.id, ConsoleOutput: tail.toString('base64') };
     }),

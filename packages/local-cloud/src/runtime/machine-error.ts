@@ -7,6 +7,7 @@ export type MachineErrorCode =
   | 'vm-start-failed'
   | 'command-failed'
   | 'unknown-data'
+  | 'unsupported'
   | 'closed';
 
 /** An error of local-cloud's machine side (VMs, volumes, snapshots), with a message that says what to do. */

@@ -10,6 +10,8 @@ import { buildCatalogLayer } from './catalog-layer';
 import type { SnapshotRecord, VolumeRecord } from './data-records';
 import { type HostUserland, inspectHostUserland } from './host-userland';
 import { LayerSet } from './layer-set';
+import { currentOwner, writeOwnerMarker } from './store-owner';
+import { type SweepLogger, storePrefix, sweepAbandonedStores } from './sweep-stores';
 import { cloneFile, cloneTree, removeTree } from './tree-copy';
 
 export interface DataStoreOptions {
@@ -20,6 +22,13 @@ export interface DataStoreOptions {
    * (root-owned system files, an `outscale`-owned home) and installs the setuid helper behind `sudo`.
    */
   privileged?: boolean;
+  /**
+   * Whether to remove, in the background, the stores that killed local-cloud processes left in
+   * `parentDir` (default true; see `sweepAbandonedStores`). `swept` settles when it is done.
+   */
+  sweep?: boolean;
+  /** Where the sweep says what it removed (default: nowhere). */
+  logger?: SweepLogger;
 }
 
 /** Something to stop before the store's files go away (the VM runtimes using the store). */
@@ -38,6 +47,8 @@ export class LocalDataStore implements DataStore {
   /** The store's private working directory. */
   readonly dir: string;
   readonly privileged: boolean;
+  /** Settles, with what it removed, once the sweep of stores left by killed local-clouds is done. */
+  readonly swept: Promise<string[]>;
   private readonly layers: LayerSet;
   private readonly volumes = new Map<string, VolumeRecord>();
   private readonly snapshots = new Map<string, SnapshotRecord>();
@@ -49,8 +60,19 @@ export class LocalDataStore implements DataStore {
 
   constructor(options: DataStoreOptions = {}) {
     this.privileged = options.privileged ?? process.getuid?.() === 0;
-    this.dir = mkdtempSync(join(options.parentDir ?? tmpdir(), 'osc-local-cloud-'));
+    const parentDir = options.parentDir ?? tmpdir();
+    this.dir = mkdtempSync(join(parentDir, storePrefix));
+    // Who owns the store, so that if this process is killed, the next local-cloud can tell and remove it.
+    writeOwnerMarker(this.dir, currentOwner(new Date()));
     this.layers = new LayerSet(join(this.dir, 'layers'));
+    const { logger } = options;
+    this.swept =
+      options.sweep === false
+        ? Promise.resolve([])
+        : sweepAbandonedStores({ parentDir, keep: this.dir, ...(logger ? { logger } : {}) }).catch((error) => {
+            logger?.warn(`sweeping stores of killed local-clouds failed: ${String(error)}`);
+            return [];
+          });
   }
 
   async createEmptyVolume(volumeId: string, sizeGiB: number): Promise<VolumeData> {
@@ -129,6 +151,7 @@ export class LocalDataStore implements DataStore {
     if (this.closed) return;
     this.closed = true;
     for (const user of [...this.users]) await user.close();
+    await this.swept;
     await removeTree(this.dir);
   }
 

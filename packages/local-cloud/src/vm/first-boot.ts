@@ -25,19 +25,28 @@ chmod 600 "$home/.ssh/authorized_keys"
 chown -R ${cloudUser.name}:${cloudUser.name} "$home/.ssh" 2>/dev/null || true
 `;
 
-// A user-data script (`#!…`) runs as root in the background, its output in cloud-init's log, once per
-// instance as cloud-init does: not again when the same VM starts after a stop, but again in a new VM
-// launched from an image of it. $1 is the VM id.
+// A user-data script (`#!…`) runs as root in the background, its output in cloud-init's log and on the
+// console, once per instance as cloud-init does: not again when the same VM starts after a stop, but again
+// in a new VM launched from an image of it. Cloud-init's last line follows on the console. $1 is the VM id.
 const runUserData = `set -e
+console=/dev/console
+[ -p "$console" ] || console=/dev/null
+finished='echo "Cloud-init v. 22.4.2 finished at $(date -R). Datasource DataSourceOutscale."'
 done_mark="/var/lib/cloud/instances/$1/sem/user-scripts"
-if [ -e "$done_mark" ]; then cat > /dev/null; exit 0; fi
+if [ -e "$done_mark" ]; then cat > /dev/null; sh -c "$finished" > "$console" 2>/dev/null || true; exit 0; fi
 dir=/var/lib/cloud/instance/scripts
 mkdir -p "$dir" "$(dirname "$done_mark")" /var/log
 cat > "$dir/part-001"
 chmod 700 "$dir/part-001"
 touch "$done_mark"
-setsid "$dir/part-001" >> /var/log/cloud-init-output.log 2>&1 < /dev/null &
+setsid sh -c '"$1" 2>&1 | tee -a /var/log/cloud-init-output.log > "$2" 2>/dev/null; sh -c "$3" >> "$2" 2>/dev/null' \\
+  user-data "$dir/part-001" "$console" "$finished" < /dev/null > /dev/null 2>&1 &
 `;
+
+/** True when user data is a script cloud-init runs (it starts with `#!`). */
+export function isUserDataScript(userData: Uint8Array | undefined): boolean {
+  return userData !== undefined && Buffer.from(userData.subarray(0, 2)).toString() === '#!';
+}
 
 async function runAsRoot(
   vm: BootTarget,
@@ -66,7 +75,7 @@ export async function firstBoot(
   userData?: Uint8Array,
 ): Promise<void> {
   await runAsRoot(vm, installKeys, `${authorizedKeys.map((key) => key.trim()).join('\n')}\n`);
-  if (userData && Buffer.from(userData.subarray(0, 2)).toString() === '#!') {
+  if (userData && isUserDataScript(userData)) {
     await runAsRoot(vm, runUserData, userData, [vmId]);
   }
 }

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MachineError } from '../runtime/machine-error';
-import type { RunningVm, VmExit, VmExitReason, VmLaunch } from '../runtime/vm-runtime';
+import type { RunningVm, VmExit, VmExitReason, VmLaunch, VolumeData } from '../runtime/vm-runtime';
 import type { VmSshServer } from '../ssh/vm-ssh-server';
 import type { LocalDataStore } from '../storage/data-store';
 import type { HostUserland } from '../storage/host-userland';
-import { attachLoopDevice, detachLoopDevice } from './loop-device';
+import { isUserDataScript } from './first-boot';
 import { planRootMounts } from './mount-plan';
 import { setupScript } from './setup-script';
+import { VmConsole } from './vm-console';
+import { VmDisks } from './vm-disks';
 import { type PowerRequest, VmInit } from './vm-init';
 
 /** What a VM needs from its runtime to boot. */
@@ -46,8 +49,8 @@ export class LocalVm implements RunningVm {
   private stopping: Promise<void> | undefined;
   private sshd: VmSshServer | undefined;
   private init: VmInit | undefined;
-  private readonly loops: string[] = [];
-  private readonly claimed: VmLaunch['root']['volume'][] = [];
+  private readonly disks: VmDisks;
+  private console: VmConsole | undefined;
   private readonly stopListeners: (() => void)[] = [];
 
   private constructor(
@@ -57,6 +60,7 @@ export class LocalVm implements RunningVm {
     this.exited = new Promise((resolve) => {
       this.settleExit = resolve;
     });
+    this.disks = new VmDisks(context.store, launch.vmId);
   }
 
   get vmId(): string {
@@ -88,6 +92,21 @@ export class LocalVm implements RunningVm {
     this.sshd?.dropConnections();
   }
 
+  /** The VM's console since this boot began: boot lines, user-data output, the login prompt. */
+  consoleOutput(): string {
+    return this.console?.output() ?? '';
+  }
+
+  /** Shows a volume linked while the VM runs at `deviceName` inside it (root only: see `VmDisks.attach`). */
+  attachVolume(deviceName: string, volume: VolumeData): Promise<void> {
+    return this.disks.attach(this.runningInit(), deviceName, volume);
+  }
+
+  /** Removes an unlinked volume's device from the running VM (root only). */
+  detachVolume(deviceName: string): Promise<void> {
+    return this.disks.detach(this.runningInit(), deviceName);
+  }
+
   stop(): Promise<void> {
     return this.end('stopped');
   }
@@ -104,6 +123,11 @@ export class LocalVm implements RunningVm {
     else this.deferredRequest ??= request;
   }
 
+  private runningInit(): VmInit {
+    if (!this.init || !this.booted || this.stopping) throw new MachineError('closed', `${this.vmId} is not running`);
+    return this.init;
+  }
+
   private sshServer(): VmSshServer {
     if (!this.sshd) throw new MachineError('closed', `${this.vmId} is not running`);
     return this.sshd;
@@ -112,73 +136,44 @@ export class LocalVm implements RunningVm {
   private async bootSteps(): Promise<void> {
     const { store } = this.context;
     const { vmId } = this.launch;
-    const { root, disks } = this.resolveVolumes();
-    for (const volume of [this.launch.root.volume, ...disks.map((d) => d.volume)]) {
-      store.claimVolume(volume, vmId);
-      this.claimed.push(volume);
-    }
+    const { root, sources, skipped } = await this.disks.prepareBoot(this.launch);
     const overlays = await planRootMounts(root, this.context.userland);
-    const sources: { name: string; source: string }[] = [];
-    for (const disk of disks) {
-      // As root a disk is a real block device; rootless, the image file itself stands at /dev/<name>.
-      const source = store.privileged ? await attachLoopDevice(disk.file) : disk.file;
-      if (store.privileged) this.loops.push(source);
-      sources.push({ name: disk.name, source });
-    }
     const mountPoint = join(store.dir, 'mnt');
     const emptyDirectory = join(store.dir, 'empty');
-    await mkdir(mountPoint, { recursive: true });
-    await mkdir(emptyDirectory, { recursive: true });
+    const consoles = join(store.dir, 'consoles');
+    for (const dir of [mountPoint, emptyDirectory, consoles]) await mkdir(dir, { recursive: true });
     const { hostname } = this.launch;
+    this.console = await VmConsole.open(join(consoles, `${vmId}-${randomBytes(4).toString('hex')}`));
+    this.console.bootLines(hostname);
+    for (const why of skipped) this.console.line(`local-cloud: ${why}`);
     const rootless = !store.privileged;
     const { nodeDirectory, hasPerl, dropCapabilities } = this.context;
-    const input = { mountPoint, emptyDirectory, overlays, disks: sources, hostname, rootless, nodeDirectory };
+    const input = {
+      ...{ mountPoint, emptyDirectory, overlays, disks: sources, hostname, rootless, nodeDirectory },
+      console: this.console.fifo,
+    };
     const script = setupScript(input, hasPerl);
     this.init = await VmInit.start({ vmId, script, rootless, dropCapabilities, storeDir: store.dir });
     this.init.onPowerRequest((request) => this.onPowerRequest(request));
     // A VM whose init dies (killed from outside) is gone: stop serving SSH for it and release its disks.
     void this.init.exited.then(() => this.end('crashed'));
     await this.context.firstBoot(this.launch, this.init);
+    if (!isUserDataScript(this.launch.userData)) this.console.finishedLine();
     this.sshd = await this.context.listen(this.launch, this.init);
     if (this.stopping) {
       await this.sshd.close();
       throw new MachineError('vm-start-failed', `${vmId} stopped while it booted`);
     }
     this.booted = true;
+    this.console.loginPrompt(hostname);
     if (this.deferredRequest) void this.end(this.deferredRequest);
-  }
-
-  /** The root filesystem and the raw disks of the launch, or why local-cloud cannot boot it. */
-  private resolveVolumes() {
-    const { store } = this.context;
-    const { vmId } = this.launch;
-    const root = store.volumeRecord(this.launch.root.volume);
-    if (root.kind !== 'tree') {
-      throw new MachineError(
-        'invalid-launch',
-        `${vmId}: root volume ${root.id} is a raw disk image; local-cloud boots VMs from root filesystems (volumes made from its catalog image and the snapshots of their root volumes)`,
-      );
-    }
-    const disks = this.launch.extraDisks.map((disk) => {
-      const record = store.volumeRecord(disk.volume);
-      const name = /^\/dev\/([a-z][a-z0-9]*)$/.exec(disk.deviceName)?.[1];
-      if (!name) throw new MachineError('invalid-launch', `${vmId}: invalid device name ${disk.deviceName}`);
-      if (record.kind !== 'raw') {
-        throw new MachineError(
-          'invalid-launch',
-          `${vmId}: ${record.id} holds a root filesystem; local-cloud attaches it only as a root volume, not as ${disk.deviceName}`,
-        );
-      }
-      return { name, file: record.file, volume: disk.volume };
-    });
-    return { root, disks };
   }
 
   private async stopSteps(): Promise<void> {
     await this.sshd?.close();
     await this.init?.stop();
-    for (const device of this.loops) await detachLoopDevice(device);
-    for (const volume of this.claimed) this.context.store.releaseVolume(volume, this.vmId);
+    await this.disks.release();
+    await this.console?.close();
     for (const listener of this.stopListeners) listener();
     const reason = this.exitReason ?? 'stopped';
     this.settleExit({ reason, detail: exitDetails[reason] });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VolumeData } from '../runtime/vm-runtime';
+import { must } from '../testing/typed-call';
 import { exec, VmHarness } from '../testing/vm-harness';
 import { loopDevicesOf } from './loop-device';
 
@@ -136,7 +137,8 @@ describe('data that persists like on the real cloud', () => {
   });
 
   it('runs a user-data script once per instance, as cloud-init does, and installs the launch keys', async () => {
-    const userData = new TextEncoder().encode('#!/bin/sh\necho "ran as $(id -un)" >> /var/tmp/user-data.log\n');
+    const script = '#!/bin/sh\necho "ran as $(id -un)" >> /var/tmp/user-data.log\necho "to the console"\n';
+    const userData = new TextEncoder().encode(script);
     const volume = await h.catalogVolume();
     const vmId = newResourceId('vm');
     const ranLines = async (vm: RunningVm, lines: number) => {
@@ -150,6 +152,12 @@ describe('data that persists like on the real cloud', () => {
     const first = await h.boot({ vmId, root: { deviceName: '/dev/sda1', volume }, userData });
     expect(await ranLines(first, 1)).toBe('ran as root\n');
     expect(await run(first, 'cat ~/.ssh/authorized_keys')).toBe(`${h.key.publicKey.trim()}\n`);
+    // Its output is on the console (ReadConsoleOutput) and in cloud-init's log, as on Outscale.
+    await vi.waitFor(() => expect(first.consoleOutput?.()).toMatch(/to the console\nCloud-init v\. \S+ finished at /));
+    const shown = must(first.consoleOutput?.());
+    expect(shown).toMatch(/^\[ +0\.\d{6}\] Linux version /);
+    expect(shown).toMatch(/Cloud-init v\. \S+ running 'modules:final' at .*\n[\s\S]*login: /);
+    expect(await run(first, 'cat /var/log/cloud-init-output.log')).toBe('to the console\n');
     await first.stop();
     const again = await h.boot({ vmId, root: { deviceName: '/dev/sda1', volume }, userData });
     await ranLines(again, 1);
@@ -160,5 +168,11 @@ describe('data that persists like on the real cloud', () => {
     const other = await h.boot({ root: { deviceName: '/dev/sda1', volume: copy }, userData });
     await ranLines(other, 2);
     await other.stop();
+  });
+
+  it('lets a user-data script reboot the VM: the boot completes, then ends as a reboot', async () => {
+    const userData = new TextEncoder().encode('#!/bin/sh\nreboot\n');
+    const vm = await h.boot({ userData });
+    expect(await vm.exited).toEqual({ reason: 'reboot', detail: expect.stringContaining('rebooted itself') });
   });
 });

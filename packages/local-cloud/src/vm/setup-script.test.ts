@@ -39,7 +39,7 @@ describe('setupScript', () => {
     expect(script).toContain(',userxattr');
     expect(script).toContain('pivot_root . .');
     expect(script).toContain(`hostname 'it'\\''s-a-vm'`);
-    expect(script).toMatch(/exec perl -e .*waitpid/);
+    expect(script).toMatch(/exec perl -e [\s\S]*waitpid[\s\S]*print "power \$v/);
     expect(setupScript({ ...input, rootless: false }, false)).not.toContain('userxattr');
     expect(setupScript(input, false)).toContain('exec sh -c');
   });

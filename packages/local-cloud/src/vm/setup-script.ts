@@ -1,4 +1,8 @@
+import { initCommand } from './init-program';
 import type { OverlayMount } from './mount-plan';
+import { shQuote } from './sh-quote';
+
+export { shQuote } from './sh-quote';
 
 /** Everything the first process of a VM sets up before it becomes the VM's init. */
 export interface SetupScriptInput {
@@ -14,11 +18,8 @@ export interface SetupScriptInput {
   nodeDirectory?: string;
   /** An empty directory, the second layer a read-only overlay needs. */
   emptyDirectory: string;
-}
-
-/** Quotes a word for POSIX sh. */
-export function shQuote(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
+  /** A FIFO on the host to show as /dev/console (see `VmConsole`). */
+  console?: string;
 }
 
 function overlayOptions(mount: OverlayMount, rootless: boolean): string {
@@ -28,27 +29,6 @@ function overlayOptions(mount: OverlayMount, rootless: boolean): string {
   const options = [`lowerdir=${mount.lowers.join(':')}`, `upperdir=${mount.upper}`, `workdir=${mount.work}`];
   if (rootless) options.push('userxattr');
   return options.join(',');
-}
-
-// pid 1 of the VM: reaps orphans (as an init must) and exits when local-cloud closes its stdin, or dies
-// with it; the kernel then kills every process of the VM's PID namespace. Power requests arrive as
-// systemd's signals (SIGRTMIN+5 reboot, +4 poweroff, +3 halt: what the image's `reboot` & co. send) or as
-// the kernel's (reboot(2) in a PID namespace signals its init: SIGHUP to restart, SIGINT to power off);
-// the init reports them on stdout as `power <kind>` and local-cloud takes the VM down.
-const perlInit =
-  '$0 = "init"; $| = 1; $SIG{CHLD} = sub { 1 while waitpid(-1, 1) > 0 }; ' +
-  'my %k = (NUM39 => "reboot", NUM38 => "poweroff", NUM37 => "halt", HUP => "reboot", INT => "poweroff"); ' +
-  'for my $s (keys %k) { my $v = $k{$s}; $SIG{$s} = sub { print "power $v\\n" }; } ' +
-  'while (1) { my $n = sysread(STDIN, my $b, 4096); next if !defined $n && $!{EINTR}; last unless $n; }';
-
-// Without perl: a shell that cannot reap, but reports power requests the same way.
-const shellInit =
-  "trap 'echo power reboot' 39 HUP; trap 'echo power poweroff' 38 INT; trap 'echo power halt' 37; " +
-  'while :; do read -r _ && continue; [ $? -gt 128 ] || exit 0; done';
-
-/** The init program the script ends with: perl where the userland has it, else a shell that cannot reap. */
-export function initCommand(hasPerl: boolean): string {
-  return hasPerl ? `exec perl -e ${shQuote(perlInit)}` : `exec sh -c ${shQuote(shellInit)}`;
 }
 
 /**
@@ -87,6 +67,9 @@ export function setupScript(input: SetupScriptInput, hasPerl: boolean): string {
     `ln -s /proc/self/fd/1 ${r('dev/stdout')}`,
     `ln -s /proc/self/fd/2 ${r('dev/stderr')}`,
   );
+  if (input.console) {
+    lines.push(`: > ${r('dev/console')}`, `mount --bind ${shQuote(input.console)} ${r('dev/console')}`);
+  }
   for (const disk of input.disks) {
     if (!/^[a-z][a-z0-9]*$/.test(disk.name)) throw new Error(`invalid device name ${disk.name}`);
     lines.push(`: > ${r(`dev/${disk.name}`)}`, `mount --bind ${shQuote(disk.source)} ${r(`dev/${disk.name}`)}`);

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { MachineError } from '../runtime/machine-error';
 import { defaultPath } from '../runtime/run-command';
+import { storeEnvName } from '../storage/store-owner';
 import { type VmProcessSpec, vmProcessCommand } from './vm-process';
 
 export interface VmInitOptions {
@@ -19,9 +20,6 @@ export interface VmInitOptions {
 /** What a VM asked of its machine from inside (`reboot`, `poweroff`, `halt` and their aliases). */
 export type PowerRequest = 'reboot' | 'poweroff' | 'halt';
 
-/** The environment variable an init carries with its store's directory (see `sweepAbandonedStores`). */
-export const storeEnvName = 'OSC_LOCAL_CLOUD_STORE';
-
 /**
  * The first process of a VM: it holds the VM's namespaces for as long as the VM runs. Processes join it
  * with nsenter; stopping it (closing its stdin, or SIGKILL) takes every process of the VM down, and its
@@ -33,6 +31,8 @@ export class VmInit {
   /** Settles when the init is gone: stopped, or killed from outside. */
   readonly exited: Promise<void>;
   private readonly powerListeners: ((request: PowerRequest) => void)[] = [];
+  private readonly replies = new Map<number, (answer: string) => void>();
+  private nextCommand = 1;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -51,8 +51,31 @@ export class VmInit {
       for (const line of lines) {
         const request = /^power (reboot|poweroff|halt)$/.exec(line)?.[1] as PowerRequest | undefined;
         if (request) for (const listener of this.powerListeners) listener(request);
+        const done = /^done (\d+) (.*)$/.exec(line);
+        if (done) this.replies.get(Number(done[1]))?.(done[2] ?? '');
       }
     });
+    void this.exited.then(() => {
+      for (const reply of this.replies.values()) reply('the VM stopped');
+    });
+  }
+
+  /**
+   * Has the init show a loop device at /dev/<name> in the VM (`attach`), or remove it after lazily
+   * unmounting what the VM mounted from it (`detach`). Rejects with the init's error; the perl init only
+   * (see `initCommand`).
+   */
+  async command(line: ['attach', string, number, number] | ['detach', string]): Promise<void> {
+    if (this.stopped) throw new MachineError('closed', `${this.options.vmId} is not running`);
+    const id = this.nextCommand++;
+    const answer = await new Promise<string>((resolve) => {
+      this.replies.set(id, resolve);
+      this.child.stdin.write(`${line[0]} ${id} ${line.slice(1).join(' ')}\n`);
+    });
+    this.replies.delete(id);
+    if (answer !== 'ok') {
+      throw new MachineError('command-failed', `${this.options.vmId}: ${line[0]} ${line[1]} failed: ${answer}`);
+    }
   }
 
   /** Calls `listener` for each power request the VM makes (its init reports them). */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type OapiClient, waitForVmState, waitForVmTerminated } from '@osc-packer/oapi-client';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { must } from '../testing/typed-call';
 import { exec } from '../testing/vm-harness';
 import { connectToVm, runOnVm, sshSecurityGroup } from '../testing/vm-ssh';
 
-// Packer templates reboot VMs (`sudo reboot` with expect_disconnect) and power them off; real VMs here.
+// What happens to a running VM, with real VMs: Packer templates reboot VMs (`sudo reboot` with
+// expect_disconnect) and power them off; surrogate builds plug volumes in and out while the VM runs.
 let cloud: LocalCloud;
 let client: OapiClient;
 let privateKey: string;
@@ -48,7 +50,7 @@ async function runUntilDisconnected(ssh: Client, command: string): Promise<void>
   expect(result?.code ?? null).toBeNull();
 }
 
-describe('power commands inside VMs', () => {
+describe('a running VM', () => {
   it('reboots: SSH drops, processes die, the same volumes and endpoint answer again', async () => {
     const vm = await launch('stop');
     const endpoint = must(cloud.sshEndpoint(vm.ip));
@@ -56,6 +58,14 @@ describe('power commands inside VMs', () => {
     const scheduled = await runOnVm(ssh, 'sudo shutdown -r +5 && cat /run/systemd/shutdown/scheduled');
     expect(scheduled).toMatch(/^Reboot scheduled for .*shutdown -c.*\nUSEC=\d+\nWARN_WALL=1\nMODE=reboot\n$/);
     await runOnVm(ssh, 'sudo shutdown -c && test ! -e /run/systemd/shutdown/scheduled');
+    // Requests that change nothing: wall only, wtmp only, a runlevel the VM is in; then a bad time.
+    await runOnVm(ssh, 'sudo shutdown -k now && sudo /usr/sbin/halt -w && sudo telinit 3 && sudo init q');
+    const bad = await exec(ssh, 'sudo shutdown -r soon');
+    expect({ code: bad.code, stderr: bad.stderr }).toEqual({
+      code: 1,
+      stderr: 'Failed to parse time specification: soon\n',
+    });
+    if (existsSync('/usr/bin/systemctl')) expect(await runOnVm(ssh, 'systemctl --version')).toMatch(/^systemd \d+/);
     if (isRoot) {
       const refused = await exec(ssh, '/usr/sbin/reboot');
       expect(refused.code).toBe(1);
@@ -77,13 +87,20 @@ describe('power commands inside VMs', () => {
     again.end();
     const read = await client.call('ReadVms', { Filters: { VmIds: [vm.vmId] } });
     expect(read.Vms?.[0]?.State).toBe('running');
+    // The console shows both boots, with the reboot between them, as ReadConsoleOutput does on Outscale.
+    const shown = await client.call('ReadConsoleOutput', { VmId: vm.vmId });
+    const text = Buffer.from(must(shown.ConsoleOutput), 'base64').toString();
+    expect(text.match(/\] Linux version /g)).toHaveLength(2);
+    expect(text).toMatch(/login: \nreboot: Restarting system\n\[ +0\.\d+\] Linux version [\s\S]*login: $/);
     await client.call('DeleteVms', { VmIds: [vm.vmId] });
   }, 60_000);
 
-  it('powers off: the VM stops, terminates or restarts as its VmInitiatedShutdownBehavior says', async () => {
-    const [stop, terminate, restart] = await Promise.all(['stop', 'terminate', 'restart'].map(launch));
-    const [toStop, toTerminate, toRestart] = await Promise.all(
-      [stop, terminate, restart].map((vm) => connectToVm(cloud, must(vm).ip, privateKey)),
+  it('powers off (stop, terminate or restart, as VmInitiatedShutdownBehavior says) and halts (stays running)', async () => {
+    const [stop, terminate, restart, halt] = await Promise.all(
+      ['stop', 'terminate', 'restart', 'terminate'].map(launch),
+    );
+    const [toStop, toTerminate, toRestart, toHalt] = await Promise.all(
+      [stop, terminate, restart, halt].map((vm) => connectToVm(cloud, must(vm).ip, privateKey)),
     );
     const terminateVolumes = (
       (await client.call('ReadVolumes', { Filters: { LinkVolumeVmIds: [must(terminate).vmId] } })).Volumes ?? []
@@ -92,7 +109,13 @@ describe('power commands inside VMs', () => {
       runUntilDisconnected(must(toStop), 'sudo poweroff'),
       runUntilDisconnected(must(toTerminate), 'sudo shutdown -h now'),
       runUntilDisconnected(must(toRestart), 'sudo systemctl poweroff'),
+      runUntilDisconnected(must(toHalt), 'sudo halt'),
     ]);
+    // A halt does not power off: the VM stays running, with nothing running in it.
+    await until(
+      async () => cloud.inventory().accounts[0]?.vms.find((vm) => vm.vmId === must(halt).vmId),
+      (entry) => entry?.state === 'running' && entry.ssh === undefined,
+    );
 
     const stopped = await waitForVmState(client, must(stop).vmId, 'stopped', quickWaits);
     expect(stopped.StateReason).toBe('Client.InstanceInitiatedShutdown');
@@ -108,6 +131,50 @@ describe('power commands inside VMs', () => {
     ).then(must);
     expect(await runOnVm(back, 'id -un')).toBe('outscale\n');
     back.end();
-    await client.call('DeleteVms', { VmIds: [must(stop).vmId, must(restart).vmId] });
+    await client.call('DeleteVms', { VmIds: [must(stop).vmId, must(restart).vmId, must(halt).vmId] });
   }, 60_000);
+});
+
+describe('volumes linked to a running VM', () => {
+  const waitLink = (volumeId: string, state: string) =>
+    until(
+      () => client.call('ReadVolumes', { Filters: { VolumeIds: [volumeId] } }),
+      (read) =>
+        state === 'available'
+          ? read.Volumes?.[0]?.State === 'available'
+          : read.Volumes?.[0]?.LinkedVolumes?.[0]?.State === state,
+    );
+
+  it.skipIf(!isRoot)(
+    'appear in it and disappear from it at once, as block devices (needs root)',
+    async () => {
+      const vm = await launch('stop');
+      const volumeId = must(
+        (await client.call('CreateVolume', { SubregionName: `${cloud.region}a`, Size: 1 })).Volume?.VolumeId,
+      );
+      await waitLink(volumeId, 'available');
+      await client.call('LinkVolume', { VolumeId: volumeId, VmId: vm.vmId, DeviceName: '/dev/sdc' });
+      await waitLink(volumeId, 'attached');
+      const ssh = await connectToVm(cloud, vm.ip, privateKey);
+      await runOnVm(
+        ssh,
+        'test -b /dev/sdc && sudo mkfs.ext4 -q /dev/sdc && sudo mkdir /data && sudo mount /dev/sdc /data',
+      );
+      await runOnVm(ssh, 'echo plugged | sudo tee /data/file');
+      await client.call('UnlinkVolume', { VolumeId: volumeId });
+      await waitLink(volumeId, 'available');
+      expect(await runOnVm(ssh, 'test -e /dev/sdc || echo gone; mountpoint -q /data || echo unmounted')).toBe(
+        'gone\nunmounted\n',
+      );
+      await client.call('LinkVolume', { VolumeId: volumeId, VmId: vm.vmId, DeviceName: '/dev/xvdf' });
+      await waitLink(volumeId, 'attached');
+      expect(await runOnVm(ssh, 'sudo mount /dev/xvdf /data && cat /data/file && sudo umount /data')).toBe('plugged\n');
+      ssh.end();
+      await client.call('DeleteVms', { VmIds: [vm.vmId] });
+      await waitForVmTerminated(client, vm.vmId, quickWaits);
+      await waitLink(volumeId, 'available');
+      await client.call('DeleteVolume', { VolumeId: volumeId });
+    },
+    60_000,
+  );
 });
