@@ -1,9 +1,8 @@
-/** The type names and artifact BuilderId of this builder. */
-
 /** Options of the osc-bsu builder: SSH endpoint mapping, journal directory, client and waiter settings. */
 export type { BsuBuilderOptions } from './bsu-builder-options';
 /** The osc-bsu step list. */
 export { type BsuStepsContext, bsuSteps } from './bsu-steps';
+/** The type names and artifact BuilderId of this builder. */
 export { builderId, builderTypeNames } from './builder-identity';
 /** The keys only osc-bsu has (`run_volume_tags`, `skip_create_omi`). */
 export { bsuBlock } from './config/bsu-block';

@@ -1,5 +1,3 @@
-/** The wire types of every used operation (names as in the API), `OapiOperations`, `operationInfo`. */
-
 /** The client's options and its production defaults. */
 export { defaultTimeouts, defaultUserAgent, type OapiClientOptions } from './client/client-options';
 /** Counters of calls, attempts, retries and throttling, per operation. */
@@ -29,9 +27,11 @@ export { OapiAmbiguousResultError } from './errors/oapi-ambiguous-result-error';
 export { OapiError, type OapiErrorDetail, type OapiErrorFields } from './errors/oapi-error';
 /** A call that got no complete answer (DNS, connect, TLS, reset, timeout). */
 export { type NetworkFailureKind, OapiNetworkError, type OapiNetworkErrorFields } from './errors/oapi-network-error';
+/** The wire types of every used operation (names as in the API), `OapiOperations`, `operationInfo`. */
 export * from './generated/index-exports';
 /** How each operation is kept from acting twice across retries. */
 export type { Recovery } from './idempotency/recovery';
+/** The recovery an operation gets after an ambiguous failure (safe, client token, lookup, unsafe...). */
 export { recoveryFor } from './idempotency/recovery-for';
 /** The injected debug logger. */
 export type { DebugLogger } from './logging/debug-logger';

@@ -1,5 +1,3 @@
-/** Builds the SigV4 canonical request shared by OSC4 and AWS4 signing. */
-
 /** What the template says, the injectable world, and what resolveAccess returns. */
 export type { AccessInput, AccessWorld, ResolvedAccess, TlsOptions } from './access/access-input';
 /** Everything needed to call the API (credentials, region, endpoint, TLS, algorithm) from all sources. */
@@ -52,6 +50,7 @@ export { redactAuthorization, redactHeaders } from './redaction/redact-headers';
 export { createSecretScrubber } from './redaction/secret-scrubber';
 /** `<sensitive>`, the placeholder for scrubbed values. */
 export { sensitive } from './redaction/sensitive';
+/** Builds the SigV4 canonical request shared by OSC4 and AWS4 signing. */
 export { canonicalQuery, canonicalRequest, canonicalUri, sha256Hex } from './signing/canonical-request';
 /** Signs a request for the Outscale API (OSC4 by default, AWS4 on request). */
 export { type RequestToSign, type SignOptions, signRequest } from './signing/sign-request';

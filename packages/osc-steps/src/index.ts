@@ -127,8 +127,8 @@ export { deletePublicIp } from './resources/delete-public-ip';
 export { deleteSecurityGroup } from './resources/delete-security-group';
 export { deleteVm } from './resources/delete-vm';
 export { deleteVolume } from './resources/delete-volume';
-/** What a delete needs: the client, polling, and the eventual consistency bound. */
-export type { ResourceEnv } from './resources/resource-env';
+/** What a delete needs (the client, polling, the eventual consistency bound) and the wait options it makes. */
+export { consistencyWait, type ResourceEnv, waitOptions } from './resources/resource-env';
 /** The CreateImage request of the new OMI (from the VM, with `omi_block_device_mappings`). */
 export { type CreateImageConfig, createImageRequest } from './steps/create-image-request';
 /** The CreateVms request of the source VM, and its tags. */
@@ -138,13 +138,7 @@ export type { OscBuildState } from './steps/osc-build-state';
 /** The generated data of an Outscale build (`{{ build \`SourceOMIName\` }}`...). */
 export { oscGeneratedData, oscGeneratedDataNames } from './steps/osc-generated-data';
 /** What the steps share: the build's client, journal, polling and secrets. */
-export {
-  consistencyWait,
-  createOscStepEnv,
-  type OscStepEnv,
-  type OscStepEnvOptions,
-  waitOptions,
-} from './steps/osc-step-env';
+export { createOscStepEnv, type OscStepEnv, type OscStepEnvOptions } from './steps/osc-step-env';
 /** A step failure a person can act on. */
 export { OutscaleBuildError, type OutscaleBuildErrorKind } from './steps/outscale-build-error';
 /** Retries a call refused for eventual consistency, bounded. */

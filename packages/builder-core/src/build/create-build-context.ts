@@ -65,6 +65,8 @@ export function createBuildContext(options: BuildContextOptions): BuildContext {
       if (outcome.status === 'cancelled') throw new BuildCancelledError();
     },
     provision: (communicator, generatedData) => provisioning.provision(run, communicator, generatedData),
-    provisionErrorCleanup: (communicator, generatedData) => provisioning.errorCleanup(run, communicator, generatedData),
+    // Bounded by the cleanup's own signal (its timeout, a forced exit), which the build's signal is not.
+    provisionErrorCleanup: (communicator, generatedData, cleanupSignal) =>
+      provisioning.errorCleanup({ ...run, signal: cleanupSignal ?? signal }, communicator, generatedData),
   };
 }

@@ -74,6 +74,35 @@ describe('provisionStep and BuildContext.runSteps', () => {
     }
   });
 
+  it("bounds the error-cleanup-provisioner by its cleanup's time limit", async () => {
+    const ui = new RecordingUi();
+    let stopped: unknown;
+    const hanging: BuildProvisioning = {
+      ...provisioning([], true),
+      // A cleanup provisioner that never ends on its own: only its signal stops it.
+      errorCleanup: (run) =>
+        new Promise<void>((_resolve, reject) => {
+          run.signal.addEventListener('abort', () => {
+            stopped = run.signal.reason;
+            reject(run.signal.reason);
+          });
+        }),
+    };
+    const build = createBuildContext({
+      buildName: 'bsu',
+      builderType: 'osc-bsu',
+      ui,
+      cleanupTimeoutMs: 50,
+      provisioning: hanging,
+    });
+    await expect(build.runSteps(steps(build), {})).rejects.toMatchObject({ step: 'provision' });
+    // The time limit aborted the provisioner's own signal, not only the runner's wait for it.
+    expect((stopped as Error).message).toBe('did not finish within 50ms; gave up waiting');
+    expect(ui.texts('error')).toContain(
+      "Cleanup of step 'provision' failed: did not finish within 50ms; gave up waiting",
+    );
+  });
+
   it('rejects with BuildCancelledError when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -2,7 +2,7 @@ import { signRequest } from '@osc-packer/osc-auth';
 import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
 import { logAttempt } from '../logging/attempt-log';
-import { scrubValues, secretValuesOf } from '../logging/redact-body';
+import { redactExcerpt, scrubValues, secretValuesOf } from '../logging/redact-body';
 import { classifyAnswer } from '../retry/classify-answer';
 import { parseRetryAfter } from '../retry/retry-policy';
 import { classifyNetworkError } from '../transport/classify-network-error';
@@ -45,7 +45,7 @@ function answerError(ctx: PipelineContext, at: Attempt, response: TransportRespo
     status,
     errors,
     requestId: parsed.requestId,
-    bodyExcerpt: parsed.bodyExcerpt,
+    bodyExcerpt: excerpt(ctx, parsed.bodyExcerpt),
     retryable: kind.retryable,
     ambiguous: kind.ambiguous,
     throttling: kind.throttling,
@@ -55,7 +55,12 @@ function answerError(ctx: PipelineContext, at: Attempt, response: TransportRespo
   });
 }
 
-function parseSuccess(at: Attempt, response: TransportResponse): unknown {
+/** A body excerpt fit for an error message: secret fields and every secret the client knows hidden. */
+function excerpt(ctx: PipelineContext, text: string | undefined): string | undefined {
+  return text === undefined ? undefined : ctx.scrubber.scrub(redactExcerpt(text));
+}
+
+function parseSuccess(ctx: PipelineContext, at: Attempt, response: TransportResponse): unknown {
   if (response.body.trim() === '') return {};
   try {
     return JSON.parse(response.body);
@@ -65,7 +70,7 @@ function parseSuccess(at: Attempt, response: TransportResponse): unknown {
       operation: at.operation,
       status: response.status,
       errors: [],
-      bodyExcerpt: response.body.slice(0, 200),
+      bodyExcerpt: excerpt(ctx, response.body.slice(0, 200)),
       retryable: true,
       ambiguous: true,
       attempt: at.attempt,
@@ -93,7 +98,7 @@ function outcomeOf(
 ): { value: unknown } | { error: OapiError } {
   if (response.status < 200 || response.status >= 300) return { error: answerError(ctx, at, response) };
   try {
-    return { value: parseSuccess(at, response) };
+    return { value: parseSuccess(ctx, at, response) };
   } catch (error) {
     if (OapiError.isInstance(error)) return { error };
     throw error;

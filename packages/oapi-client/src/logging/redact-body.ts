@@ -48,3 +48,16 @@ export function scrubValues(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(sensitive);
   return out;
 }
+
+// A secret field's value in JSON text, also when the text is cut off inside it (a truncated answer).
+const secretFieldText =
+  /"(\w*(?:password|passphrase|secret|secretkey|secret_key|privatekey|private_key)|UserData)"(\s*:\s*)"(?:[^"\\]|\\.)*"?/gi;
+
+/**
+ * The start of an answer that could not be parsed (an error message quotes it), with the values of secret
+ * fields replaced even when the text ends inside one: a `CreateKeypair` or `ReadAdminPassword` answer cut
+ * short must not put the start of a private key or password in an error message.
+ */
+export function redactExcerpt(text: string): string {
+  return text.replace(secretFieldText, (_match, name: string, colon: string) => `"${name}"${colon}"${sensitive}"`);
+}

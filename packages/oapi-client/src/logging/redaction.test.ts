@@ -88,4 +88,35 @@ describe('debug logs', () => {
       true,
     );
   });
+
+  it('never quote a secret from an answer cut short, in the error or in the logs', async () => {
+    const log = capture();
+    api = mockApi({ logger: log.logger, retry: { maxAttempts: 1 } });
+    // A proxy cut the answers: the JSON ends inside the private key and inside the password.
+    const keypairAnswer = JSON.stringify({ Keypair: { KeypairName: 'k', PrivateKey: privateKey } }).slice(0, 90);
+    const passwordAnswer = JSON.stringify({ VmId: 'i-1', AdminPassword: adminPassword }).slice(0, 40);
+    api.reply('CreateKeypair', 200, keypairAnswer);
+    api.reply('ReadAdminPassword', 200, passwordAnswer);
+    api.reply('ReadVms', 502, `<html>bad gateway for ${testKeys.secretKey}</html>`);
+    const failure = (call: Promise<unknown>) =>
+      call.then(
+        () => new Error('the call succeeded'),
+        (error: unknown) => error as Error,
+      );
+    const errors = await Promise.all([
+      failure(api.client.call('CreateKeypair', { KeypairName: 'k' })),
+      failure(api.client.call('ReadAdminPassword', { VmId: 'i-1' })),
+      failure(api.client.call('ReadVms', {})),
+    ]);
+    expect(errors.map((error) => error.message)).toEqual([
+      'CreateKeypair failed with HTTP 200: HTTP 200 with no error details (body starts: "{\\"Keypair\\":{\\"KeypairName\\":\\"k\\",\\"PrivateKey\\":\\"<sensitive>\\"")',
+      'ReadAdminPassword failed with HTTP 200: HTTP 200 with no error details (body starts: "{\\"VmId\\":\\"i-1\\",\\"AdminPassword\\":\\"<sensitive>\\"")',
+      'ReadVms failed with HTTP 502: HTTP 502 with no error details (body starts: "<html>bad gateway for <sensitive></html>")',
+    ]);
+    const text = JSON.stringify(log.lines);
+    for (const secret of ['BEGIN RSA PRIVATE KEY', 'MIIEow', adminPassword.slice(0, 8), testKeys.secretKey]) {
+      for (const error of errors) expect(error.message).not.toContain(secret);
+      expect(text).not.toContain(secret);
+    }
+  });
 });

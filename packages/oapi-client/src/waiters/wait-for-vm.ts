@@ -2,6 +2,7 @@ import type { OapiClient } from '../client/oapi-client';
 import type { Vm } from '../generated/oapi-types';
 import type { VmState } from '../model/vm-state';
 import { type PollResult, type WaitOptions, waitFor } from './wait-for';
+import { setOptions } from './waiter-options';
 
 /** A VM in one of these states will not reach `running` or `stopped` on its own. */
 const vmFailureStates: readonly string[] = ['shutting-down', 'terminated', 'quarantine'] satisfies VmState[];
@@ -35,7 +36,7 @@ export function waitForVmState(
         return { status: 'failed', observed, reason: vm.StateReason || undefined };
       return { status: 'pending', observed };
     },
-    { timeoutMs: vmTimeoutMs, ...options, description: `vm ${vmId} to be ${state}` },
+    { timeoutMs: vmTimeoutMs, ...setOptions(options), description: `vm ${vmId} to be ${state}` },
   );
 }
 
@@ -51,6 +52,6 @@ export function waitForVmTerminated(
       if (!vm || vm.State === 'terminated') return { status: 'done', value: undefined };
       return { status: 'pending', observed: vm.State ?? 'unknown' };
     },
-    { timeoutMs: vmTimeoutMs, ...options, description: `vm ${vmId} to be terminated` },
+    { timeoutMs: vmTimeoutMs, ...setOptions(options), description: `vm ${vmId} to be terminated` },
   );
 }

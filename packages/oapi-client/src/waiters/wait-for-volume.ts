@@ -1,6 +1,7 @@
 import type { OapiClient } from '../client/oapi-client';
 import type { Volume } from '../generated/oapi-types';
 import { type PollResult, type WaitOptions, waitFor } from './wait-for';
+import { setOptions } from './waiter-options';
 
 /** A volume in one of these states will not become available or linked. */
 const volumeFailureStates: readonly string[] = ['error', 'deleting'];
@@ -31,7 +32,7 @@ function waitForVolume(
       if (volumeFailureStates.includes(state)) return { status: 'failed', observed: state };
       return judge(volume) ?? { status: 'pending', observed: describeLinks(volume) };
     },
-    { timeoutMs: volumeTimeoutMs, ...options, description: `volume ${volumeId} to be ${target}` },
+    { timeoutMs: volumeTimeoutMs, ...setOptions(options), description: `volume ${volumeId} to be ${target}` },
   );
 }
 

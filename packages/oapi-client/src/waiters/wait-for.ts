@@ -3,7 +3,7 @@ import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
 import { abortableSleep, type Sleep } from '../retry/abortable-sleep';
 import { WaiterError } from './waiter-error';
-import { defaultWaiterOptions, type WaiterOptions } from './waiter-options';
+import { defaultWaiterOptions, setOptions, type WaiterOptions } from './waiter-options';
 
 /** What one poll saw. */
 export type PollResult<T> =
@@ -34,13 +34,14 @@ function isTransient(error: unknown): boolean {
  * between the minimum and the current ceiling) up to `maxDelayMs`, until the poll says done. Ends early with
  * a `WaiterError` on a failed state, on "not found" past the grace period, at the deadline (a last poll runs
  * at the deadline) or after `maxAttempts` polls; aborting rejects at once with the signal's reason. A poll
- * error that the client deems transient counts as pending; any other error ends the wait.
+ * error that the client deems transient counts as pending; any other error ends the wait. Options given as
+ * `undefined` keep their defaults.
  */
 export async function waitFor<T>(
   poll: (signal?: AbortSignal) => Promise<PollResult<T>>,
   options: WaitForOptions,
 ): Promise<T> {
-  const settings = { ...defaultWaiterOptions, ...options };
+  const settings = { ...defaultWaiterOptions, ...setOptions(options) };
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;

@@ -19,6 +19,14 @@ export const defaultWaiterOptions: Readonly<WaiterOptions> = Object.freeze({
   notFoundGraceMs: 60_000,
 });
 
+/**
+ * The options that are set: a key present with the value `undefined` (`{ timeoutMs: config.timeout }` when the
+ * template has none) must not replace a default, or the wait would poll without delay and never time out.
+ */
+export function setOptions<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** Environment variables read by `waiterOptionsFromEnv`, and the option each sets. */
 export const waiterEnvVars = {
   OSC_POLL_DELAY_SECONDS: 'minDelayMs',

@@ -150,6 +150,42 @@ describe('waiters', () => {
     await expect(waitForVmState(scripted([denied]), 'i-123', 'running', clock)).rejects.toBe(denied);
   });
 
+  it('keeps the defaults of options given as undefined (a template without polling settings)', async () => {
+    const clock = fakeClock();
+    const unset = { minDelayMs: undefined, maxDelayMs: undefined, timeoutMs: undefined, maxAttempts: undefined };
+    const pending = scripted([vm('pending')]);
+    // Without the defaults the wait never ends: give up after far more polls than 15 minutes of backoff makes.
+    const guarded: Pick<OapiClient, 'call'> = {
+      call: ((...args: Parameters<OapiClient['call']>) => {
+        if (pending.calls.length > 1000) throw new Error('polled in a tight loop');
+        return pending.call(...args);
+      }) as OapiClient['call'],
+    };
+    const error = await waitForVmState(guarded, 'i-123', 'running', {
+      ...clock,
+      ...unset,
+      random: () => 0,
+    }).catch((e: unknown) => e);
+    // VM waits end at their own 15-minute default, polling from the 2 s default delay, never in a tight loop.
+    expect(error).toMatchObject({ kind: 'timeout', elapsedMs: 15 * 60_000 });
+    expect(clock.sleeps[0]).toBe(2000);
+    expect(Math.min(...clock.sleeps.slice(0, -1))).toBe(2000);
+    let polls = 0;
+    const generic = await waitFor(
+      async () => {
+        polls += 1;
+        if (polls > 1000) throw new Error('polled in a tight loop');
+        return { status: 'pending' as const, observed: 'pending' };
+      },
+      {
+        ...clock,
+        ...unset,
+        description: 'x',
+      },
+    ).catch((e: unknown) => e);
+    expect(generic).toMatchObject({ kind: 'timeout', elapsedMs: 60 * 60_000 });
+  });
+
   it('stops after maxAttempts polls', async () => {
     const clock = fakeClock();
     await expect(

@@ -131,7 +131,7 @@ function checkAlgorithm(algorithm: string | undefined): SignatureAlgorithm {
   try {
     return algorithmNames(algorithm).algorithm;
   } catch (error) {
-    throw new CredentialsConfigError((error as Error).message, 'signature algorithm');
+    throw new CredentialsConfigError((error as Error).message, 'signature algorithm', { cause: error });
   }
 }
 

@@ -40,7 +40,8 @@ export const buildInfoNames = [
   'SourceOMIOwnerName',
 ] as const satisfies readonly (keyof OutscaleBuildInfo)[];
 
-const placeholder: OutscaleBuildInfo = {
+/** Build data with every field empty: what a build that has not found its source OMI yet can tell. */
+export const emptyBuildInfo: Readonly<OutscaleBuildInfo> = Object.freeze({
   BuildRegion: '',
   SourceOMI: '',
   SourceOMIName: '',
@@ -48,7 +49,7 @@ const placeholder: OutscaleBuildInfo = {
   SourceOMICreationDate: '',
   SourceOMIOwner: '',
   SourceOMIOwnerName: '',
-};
+});
 
 /** Renders a field rendered during the build (a deferred field) with the build data. Throws InterpolationError. */
 export function renderWithBuildInfo(text: string, context: InterpolationContext, info: OutscaleBuildInfo): string {
@@ -76,7 +77,7 @@ function problemOf(text: string, context: InterpolationContext): string | undefi
     return undefined;
   }
   try {
-    renderWithBuildInfo(text, context, placeholder);
+    renderWithBuildInfo(text, context, emptyBuildInfo);
     return undefined;
   } catch (error) {
     if (!InterpolationError.isInstance(error)) throw error;

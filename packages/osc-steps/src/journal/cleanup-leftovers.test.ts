@@ -6,6 +6,7 @@ import { RecordingUi } from '@osc-packer/builder-core/test';
 import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
 import type { OapiClient } from '@osc-packer/oapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OscStepEnv } from '../steps/osc-step-env';
 import { stepCreateOmi } from '../steps/step-create-omi';
 import { stepKeypair } from '../steps/step-keypair';
 import { stepNetworkInfo } from '../steps/step-network-info';
@@ -161,19 +162,51 @@ describe('cleanupLeftovers', () => {
     expect(temporaryResourcesOf(cloud)).toEqual(nothingLeft);
   }, 60_000);
 
+  it('skips, saying why, a build whose resources cannot be looked up, and still cleans the others', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
+    const broken = await testStepEnv(alice, { journalDir, pid: deadPid, buildName: 'broken' });
+    await broken.journal.intend('keypair', { name: 'packer_unreadable' });
+    const healthy = await testStepEnv(alice, { journalDir, pid: deadPid, buildName: 'healthy' });
+    await healthy.journal.intend('keypair', { name: 'packer_never-made' });
+    const failing = ((operation, input, options) => {
+      const names = (input as { Filters?: { KeypairNames?: string[] } }).Filters?.KeypairNames ?? [];
+      if (operation === 'ReadKeypairs' && names.includes('packer_unreadable')) {
+        return Promise.reject(new Error('ReadKeypairs failed: the connection was reset'));
+      }
+      return alice.readAll(operation, input, options);
+    }) as OapiClient['readAll'];
+    const client: OapiClient = { ...alice, readAll: failing };
+    const ui = new RecordingUi();
+    const report = await cleanupLeftovers({ journalDir, clients: client, ui, waiter: testWaiter });
+    const byName = Object.fromEntries(report.leftovers.builds.map((build) => [build.document?.buildName, build]));
+    expect(byName.broken?.skipped).toBe('it could not be examined: ReadKeypairs failed: the connection was reset');
+    expect(byName.healthy?.skipped).toBeUndefined();
+    expect(byName.healthy?.gone).toEqual([expect.objectContaining({ name: 'packer_never-made' })]);
+    expect(report.removedFiles).toEqual([healthy.journal.file]);
+    expect(existsSync(broken.journal.file ?? '')).toBe(true);
+    expect(ui.texts()).toContainEqual(expect.stringMatching(/^Skipping build .*broken .*: it could not be examined/));
+  });
+
   it('writes the intent before the create call, and needs credentials of the endpoint and account', async () => {
     const journalDir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
     const env = await testStepEnv(alice, { journalDir, pid: deadPid });
-    const fault = cloud.faults.add({ operation: 'CreateKeypair', action: 'latency', ms: 400, times: 1 });
-    const running = runWithoutCleanup([
-      stepKeypair(env, communicatorConfig(), { homedir: tmpdir(), workDir: tmpdir(), buildName: 'j', debug: false }),
+    // What the journal file and the cloud hold at the moment CreateKeypair is sent (no timing involved).
+    let during: { journal: unknown; keypairs: unknown } | undefined;
+    const call = ((operation, input, options) => {
+      if (operation === 'CreateKeypair') {
+        const journal = journalDocumentSchema.parse(JSON.parse(readFileSync(env.journal.file ?? '', 'utf8')));
+        during = { journal: journal.resources, keypairs: inventoryOf(cloud).keypairs };
+      }
+      return alice.call(operation, input, options);
+    }) as OapiClient['call'];
+    const spying: OscStepEnv = { ...env, client: { ...alice, call } };
+    await runWithoutCleanup([
+      stepKeypair(spying, communicatorConfig(), { homedir: tmpdir(), workDir: tmpdir(), buildName: 'j', debug: false }),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const during = journalDocumentSchema.parse(JSON.parse(readFileSync(env.journal.file ?? '', 'utf8')));
-    expect(during.resources).toEqual([expect.objectContaining({ kind: 'keypair', state: 'intended' })]);
-    expect(inventoryOf(cloud).keypairs).toEqual([]);
-    await running;
-    cloud.faults.remove(fault);
+    expect(during).toEqual({
+      journal: [expect.objectContaining({ kind: 'keypair', state: 'intended' })],
+      keypairs: [],
+    });
     const after = journalDocumentSchema.parse(JSON.parse(readFileSync(env.journal.file ?? '', 'utf8')));
     expect(after.resources[0]).toMatchObject({ kind: 'keypair', state: 'created' });
     expect(JSON.stringify(after)).not.toContain('PRIVATE KEY');

@@ -103,10 +103,29 @@ async function examine(
 }
 
 /**
+ * Runs one build's examination; a failure (an account that cannot be read, a lookup the API refused) marks
+ * that build skipped, with why, instead of ending the search for every other build. An abort still ends it.
+ */
+async function examineOrSkip(
+  build: LeftoverBuild,
+  signal: AbortSignal | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    Object.assign(build, { client: undefined, resources: [], gone: [], unknown: [] });
+    build.skipped = `it could not be examined: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * Finds what killed builds left (the logic behind `osc-packer cleanup`): each journal file of a build that
  * ended or whose process is gone is matched to the client of its endpoint, Region and account; its
  * outstanding entries are looked up, then resources carrying its build tag are swept up. Resources marked
- * `kept` (an artifact's OMI and snapshots) are never listed. Reads only; deletes nothing.
+ * `kept` (an artifact's OMI and snapshots) are never listed. A build that cannot be examined is skipped with
+ * the reason. Reads only; deletes nothing.
  */
 export async function findLeftovers(options: FindLeftoversOptions): Promise<Leftovers> {
   const clients: readonly OapiClient[] = Array.isArray(options.clients)
@@ -129,9 +148,11 @@ export async function findLeftovers(options: FindLeftoversOptions): Promise<Left
     if (!options.includeRunning && isRunning(document)) {
       build.skipped = `the build may still be running (process ${document.pid} on ${document.hostname})`;
     } else {
-      const choice = await clientForTarget(clients, document.target, accounts);
-      if ('skipped' in choice) build.skipped = choice.skipped;
-      else await examine(build, choice.client, accounts, options.signal);
+      await examineOrSkip(build, options.signal, async () => {
+        const choice = await clientForTarget(clients, document.target, accounts);
+        if ('skipped' in choice) build.skipped = choice.skipped;
+        else await examine(build, choice.client, accounts, options.signal);
+      });
     }
     result.builds.push(build);
   }
@@ -141,7 +162,7 @@ export async function findLeftovers(options: FindLeftoversOptions): Promise<Left
     const swept: LeftoverBuild[] = [];
     for (const client of sweepers) {
       const build: LeftoverBuild = { buildId, resources: [], gone: [], unknown: [] };
-      await examine(build, client, accounts, options.signal);
+      await examineOrSkip(build, options.signal, () => examine(build, client, accounts, options.signal));
       swept.push(build);
     }
     // One entry per account where something was found, or one empty entry to say nothing was.

@@ -10,6 +10,7 @@ export class ClientAccounts {
     this.#signal = signal;
   }
 
+  /** The account id of the client's keys (empty when the API names none); rejects when it cannot be read. */
   of(client: OapiClient): Promise<string> {
     let account = this.#accounts.get(client);
     if (!account) {
@@ -17,6 +18,8 @@ export class ClientAccounts {
         .call('ReadAccounts', {}, this.#signal ? { signal: this.#signal } : {})
         .then(({ Accounts = [] }) => Accounts[0]?.AccountId ?? '');
       this.#accounts.set(client, account);
+      // A failed read is not remembered: the next journal asks again.
+      account.catch(() => this.#accounts.delete(client));
     }
     return account;
   }

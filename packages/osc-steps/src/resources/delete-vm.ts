@@ -1,5 +1,5 @@
 import { isNotFoundError, waitForVmTerminated } from '@osc-packer/oapi-client';
-import { type ResourceEnv, resourceWait, withSignal } from './resource-env';
+import { type ResourceEnv, waitOptions, withSignal } from './resource-env';
 
 /**
  * Deletes a VM and waits until it is terminated (bounded by the waiter's deadline, unlike the Go plugin's
@@ -12,5 +12,5 @@ export async function deleteVm(env: ResourceEnv, vmId: string, signal?: AbortSig
     if (!isNotFoundError(error)) throw error;
     return;
   }
-  await waitForVmTerminated(env.client, vmId, resourceWait(env, signal));
+  await waitForVmTerminated(env.client, vmId, waitOptions(env, signal));
 }

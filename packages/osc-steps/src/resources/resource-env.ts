@@ -4,14 +4,22 @@ import { retryEventually } from '../steps/retry-eventually';
 
 /** What deleting a resource needs: a client, how to poll, and how long to retry eventual consistency. */
 export interface ResourceEnv {
+  /** The client every call goes through (a build's only one: one rate limit and connection pool). */
   readonly client: OapiClient;
+  /** Polling of the named waiters (delays, deadlines); `signal` is added per call. */
   readonly waiter: Partial<WaiterOptions> & Omit<WaitOptions, 'signal'>;
+  /** How long a call refused for eventual consistency is retried (tags, deletes, links). Default 2 minutes. */
   readonly consistencyTimeoutMs?: number;
 }
 
-/** The waiter options of one wait in a resource env. */
-export function resourceWait(env: ResourceEnv, signal: AbortSignal | undefined): WaitOptions {
+/** The waiter options of one wait (VM, image...), with its signal. */
+export function waitOptions(env: ResourceEnv, signal: AbortSignal | undefined): WaitOptions {
   return { ...env.waiter, ...(signal ? { signal } : {}) };
+}
+
+/** The options of a retry for eventual consistency, bounded by `consistencyTimeoutMs` (default 2 minutes). */
+export function consistencyWait(env: ResourceEnv, signal: AbortSignal | undefined): WaitOptions {
+  return { ...waitOptions(env, signal), timeoutMs: env.consistencyTimeoutMs ?? 120_000, notFoundGraceMs: 0 };
 }
 
 /** Retries `call` while the resource is still in use or not visible yet, bounded by `consistencyTimeoutMs`. */
@@ -24,7 +32,7 @@ export function retryWhileBusy<T>(
 ): Promise<T> {
   return retryEventually(description, call, {
     retryOn: (error) => stillInUse(error) ?? (options.notFoundRetries ? notVisibleYet(error) : undefined),
-    wait: { ...resourceWait(env, signal), timeoutMs: env.consistencyTimeoutMs ?? 120_000, notFoundGraceMs: 0 },
+    wait: consistencyWait(env, signal),
   });
 }
 

@@ -10,7 +10,7 @@ export function notVisibleYet(error: unknown): string | undefined {
  * linked): HTTP 409/424, DependencyProblem (1000+), ResourceConflict or InvalidState. Retry.
  */
 export function stillInUse(error: unknown): string | undefined {
-  if (error instanceof StillBusyError) return error.message;
+  if (StillBusyError.isInstance(error)) return error.message;
   if (!OapiError.isInstance(error)) return undefined;
   const dependency =
     error.status === 424 ||
@@ -18,11 +18,20 @@ export function stillInUse(error: unknown): string | undefined {
   return dependency || isConflictError(error) ? 'still in use' : undefined;
 }
 
+const stillBusyMarker = Symbol.for('osc-packer.osc-steps.StillBusyError');
+
 /** Thrown by a retried call whose resource is not ready yet (a volume still attached): retried like "in use". */
 export class StillBusyError extends Error {
+  readonly [stillBusyMarker] = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'StillBusyError';
+  }
+
+  /** True for any StillBusyError, even one built by another copy of this package. */
+  static isInstance(value: unknown): value is StillBusyError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[stillBusyMarker] === true;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CommunicatorConfig, GeneratedData } from '@osc-packer/builder-core';
+import { buildInfoNames, emptyBuildInfo } from '../config/build-info';
 import type { OscBuildState } from './osc-build-state';
 
 /** The names of the generated data an Outscale build gives provisioners (`{{ build \`Name\` }}`) and post-processors. */
@@ -15,13 +16,7 @@ export const oscGeneratedDataNames = [
   'PackerHTTPIP',
   'PackerHTTPPort',
   'PackerHTTPAddr',
-  'BuildRegion',
-  'SourceOMI',
-  'SourceOMIName',
-  'SourceOMITags',
-  'SourceOMICreationDate',
-  'SourceOMIOwner',
-  'SourceOMIOwnerName',
+  ...buildInfoNames,
 ] as const;
 
 /**
@@ -35,7 +30,7 @@ export function oscGeneratedData(
   config: Pick<CommunicatorConfig, 'communicator' | 'ssh_username' | 'ssh_password'>,
   runUuid: string,
 ): GeneratedData {
-  const info = state.buildInfo;
+  const info = state.buildInfo ?? emptyBuildInfo;
   return {
     ID: state.vm?.VmId ?? '',
     Host: state.sshHost ?? '',
@@ -49,12 +44,7 @@ export function oscGeneratedData(
     PackerHTTPIP: '',
     PackerHTTPPort: '',
     PackerHTTPAddr: '',
-    BuildRegion: info?.BuildRegion ?? '',
-    SourceOMI: info?.SourceOMI ?? '',
-    SourceOMIName: info?.SourceOMIName ?? '',
-    SourceOMITags: { ...(info?.SourceOMITags ?? {}) },
-    SourceOMICreationDate: info?.SourceOMICreationDate ?? '',
-    SourceOMIOwner: info?.SourceOMIOwner ?? '',
-    SourceOMIOwnerName: info?.SourceOMIOwnerName ?? '',
+    ...info,
+    SourceOMITags: { ...info.SourceOMITags },
   };
 }

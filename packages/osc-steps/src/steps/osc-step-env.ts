@@ -1,35 +1,22 @@
 import type { SecretRegistry } from '@osc-packer/builder-core';
-import type { OapiClient, WaiterOptions, WaitOptions } from '@osc-packer/oapi-client';
+import type { OapiClient } from '@osc-packer/oapi-client';
 import type { ResourceJournal } from '../journal/resource-journal';
+import type { ResourceEnv } from '../resources/resource-env';
 
 /**
- * What the shared Outscale steps need besides their config and the build state: the build's one client,
- * its journal, how to poll, and where to register secrets. Made once per build by the builder.
+ * What the shared Outscale steps need besides their config and the build state: the build's one client
+ * (one rate limit and connection pool for every call, reference §9.30), how to poll and how long to retry
+ * eventual consistency (`ResourceEnv`), its journal, and where to register secrets. Made once per build by
+ * the builder.
  */
-export interface OscStepEnv {
-  /** The build's only client: one rate limit and connection pool for every call (reference §9.30). */
-  readonly client: OapiClient;
+export interface OscStepEnv extends ResourceEnv {
   readonly journal: ResourceJournal;
   /** The build id the temporary resources are tagged with (`osc-packer:build-id`). */
   readonly buildId: string;
-  /** Polling of the named waiters (delays, deadlines); `signal` is added per call. */
-  readonly waiter: Partial<WaiterOptions> & Omit<WaitOptions, 'signal'>;
-  /** How long a call refused for eventual consistency is retried (tags, deletes, links). Default 2 minutes. */
-  readonly consistencyTimeoutMs?: number;
   /** Secrets found during the build (the temporary private key): scrubbed from every output. */
   readonly secrets: SecretRegistry;
   /** The account id of the credentials (ReadAccounts, asked once). */
   accountId(signal?: AbortSignal): Promise<string>;
-}
-
-/** The waiter options of one wait, with its signal. */
-export function waitOptions(env: OscStepEnv, signal: AbortSignal | undefined): WaitOptions {
-  return { ...env.waiter, ...(signal ? { signal } : {}) };
-}
-
-/** The options of a retry for eventual consistency, bounded by `consistencyTimeoutMs`. */
-export function consistencyWait(env: OscStepEnv, signal: AbortSignal | undefined): WaitOptions {
-  return { ...waitOptions(env, signal), timeoutMs: env.consistencyTimeoutMs ?? 120_000, notFoundGraceMs: 0 };
 }
 
 /** Options of {@link createOscStepEnv}. */

@@ -9,12 +9,17 @@ function keyBlob(publicKey: string): string | undefined {
 
 /**
  * The shell command that removes every authorized_keys line holding `publicKey`'s key from `file`, keeping
- * the file's owner and mode (it is rewritten in place, not replaced).
+ * the file's owner and mode (it is rewritten in place, not replaced). The file is rewritten only once the
+ * filtered copy is complete (grep's "no line left" is fine, an unwritable copy is not), so a failure leaves
+ * it as it was and the command exits non-zero.
  */
 export function removeKeyCommand(publicKey: string, file: string): string | undefined {
   const blob = keyBlob(publicKey);
   if (!blob) return undefined;
-  return `f=${file}; if [ -f "$f" ]; then grep -vF '${blob}' "$f" > "$f.osc-packer"; cat "$f.osc-packer" > "$f"; rm -f "$f.osc-packer"; fi`;
+  return (
+    `f=${file}; if [ -f "$f" ]; then { grep -vF '${blob}' "$f" || [ $? -eq 1 ]; } > "$f.osc-packer" && ` +
+    `cat "$f.osc-packer" > "$f"; s=$?; rm -f "$f.osc-packer"; exit $s; fi`
+  );
 }
 
 /**

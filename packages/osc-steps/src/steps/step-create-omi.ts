@@ -3,10 +3,11 @@ import { type Image, waitForImageAvailable } from '@osc-packer/oapi-client';
 import { renderWithBuildInfo } from '../config/build-info';
 import { buildTag } from '../journal/build-tag';
 import { deleteImageAndSnapshots } from '../resources/delete-image';
+import { waitOptions } from '../resources/resource-env';
 import { type CreateImageConfig, createImageRequest } from './create-image-request';
 import { refusedByApi } from './eventual-errors';
 import type { OscBuildState } from './osc-build-state';
-import { type OscStepEnv, waitOptions } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { OutscaleBuildError } from './outscale-build-error';
 import { tagResources } from './tag-resources';
 

@@ -1,8 +1,8 @@
 import type { Step } from '@osc-packer/builder-core';
-import { withSignal } from '../resources/resource-env';
+import { consistencyWait, withSignal } from '../resources/resource-env';
 import { notVisibleYet } from './eventual-errors';
 import type { OscBuildState } from './osc-build-state';
-import { consistencyWait, type OscStepEnv } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { retryEventually } from './retry-eventually';
 
 /**

@@ -1,6 +1,7 @@
 import type { Step } from '@osc-packer/builder-core';
 import { buildTag } from '../journal/build-tag';
 import { deletePublicIp } from '../resources/delete-public-ip';
+import { refusedByApi } from './eventual-errors';
 import type { OscBuildState } from './osc-build-state';
 import type { OscStepEnv } from './osc-step-env';
 import { tagResources } from './tag-resources';
@@ -21,7 +22,11 @@ export function stepPublicIp(env: OscStepEnv, config: { associate_public_ip_addr
       ui.say('Creating temporary PublicIp for instance');
       const entry = await env.journal.intend('public-ip');
       // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
-      const { PublicIp } = await env.client.call('CreatePublicIp', {});
+      const { PublicIp } = await env.client.call('CreatePublicIp', {}).catch(async (error: unknown) => {
+        // Refused (e.g. the account's quota is reached): nothing was allocated, so nothing is left to find.
+        if (refusedByApi(error)) await env.journal.deleted(entry);
+        throw error;
+      });
       const id = PublicIp?.PublicIpId;
       if (!PublicIp || !id) throw new Error('CreatePublicIp returned no public IP');
       createdId = id;

@@ -4,9 +4,10 @@ import { waitForVmState } from '@osc-packer/oapi-client';
 import { renderMapWithBuildInfo } from '../config/build-info';
 import { buildTag } from '../journal/build-tag';
 import { deleteVm } from '../resources/delete-vm';
+import { waitOptions } from '../resources/resource-env';
 import { createVmsRequest, type VmRequestConfig, vmTags } from './create-vms-request';
 import type { OscBuildState } from './osc-build-state';
-import { type OscStepEnv, waitOptions } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { OutscaleBuildError } from './outscale-build-error';
 import { tagList, tagResources } from './tag-resources';
 

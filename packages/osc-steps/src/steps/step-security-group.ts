@@ -9,10 +9,10 @@ import {
 import { securityGroupFilters } from '../config/security-group-filters';
 import { buildTag } from '../journal/build-tag';
 import { deleteSecurityGroup } from '../resources/delete-security-group';
-import { withSignal } from '../resources/resource-env';
+import { consistencyWait, withSignal } from '../resources/resource-env';
 import { notVisibleYet, refusedByApi } from './eventual-errors';
 import type { OscBuildState } from './osc-build-state';
-import { consistencyWait, type OscStepEnv } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { OutscaleBuildError } from './outscale-build-error';
 import { retryEventually } from './retry-eventually';
 import { tagResources } from './tag-resources';

@@ -1,7 +1,8 @@
 import type { Step } from '@osc-packer/builder-core';
 import { waitForVmState } from '@osc-packer/oapi-client';
+import { waitOptions } from '../resources/resource-env';
 import type { OscBuildState } from './osc-build-state';
-import { type OscStepEnv, waitOptions } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { OutscaleBuildError } from './outscale-build-error';
 
 /**

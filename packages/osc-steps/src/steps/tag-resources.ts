@@ -1,6 +1,7 @@
 import type { ResourceTag } from '@osc-packer/oapi-client';
+import { consistencyWait } from '../resources/resource-env';
 import { notVisibleYet } from './eventual-errors';
-import { consistencyWait, type OscStepEnv } from './osc-step-env';
+import type { OscStepEnv } from './osc-step-env';
 import { retryEventually } from './retry-eventually';
 
 /** Turns a tag map into the API's tag list. */

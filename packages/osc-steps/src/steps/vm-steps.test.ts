@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterpolationContext } from '@osc-packer/builder-core';
 import { collectOutput } from '@osc-packer/builder-core/test';
 import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
-import type { OapiClient } from '@osc-packer/oapi-client';
+import { type OapiClient, OapiError } from '@osc-packer/oapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTagKey } from '../journal/build-tag';
 import {
@@ -175,6 +175,26 @@ describe('the steps up to a connected VM, and their cleanups', () => {
     expect(inspected).toBe(true);
     expect(temporaryResourcesOf(cloud)).toEqual(nothingLeft);
   }, 60_000);
+
+  it('leaves no journal entry behind when the API refuses the public IP (nothing was allocated)', async () => {
+    const env = await testStepEnv(alice);
+    const quota = new OapiError({
+      operation: 'CreatePublicIp',
+      status: 400,
+      errors: [{ code: '10029', type: 'TooManyResources (QuotaExceded)', details: 'public IP limit reached' }],
+      retryable: false,
+    });
+    const call = ((operation, input, options) =>
+      operation === 'CreatePublicIp'
+        ? Promise.reject(quota)
+        : alice.call(operation, input, options)) as OapiClient['call'];
+    const { outcome } = await runTestSteps([
+      stepPublicIp({ ...env, client: { ...alice, call } }, { associate_public_ip_address: true }),
+    ]);
+    expect(outcome).toMatchObject({ status: 'halted', error: { cause: quota } });
+    expect(env.journal.entries()).toEqual([expect.objectContaining({ kind: 'public-ip', state: 'deleted' })]);
+    expect(env.journal.outstanding()).toEqual([]);
+  });
 
   it('says why no SSH address was found', async () => {
     const { Net } = await alice.call('CreateNet', { IpRange: '10.9.0.0/16' });
