@@ -30,4 +30,17 @@ describe('osc-packer binary', { timeout: 30_000 }, () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Unknown argument: frobnicate');
   });
+
+  it('stops at a bad flag or a missing argument, with usage and exit 1, running nothing', () => {
+    const missing = oscPacker('build');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(
+      "Error: Not enough non-option arguments: got 0, need at least 1\n\nRun 'osc-packer --help' for usage.\n",
+    );
+    const flag = oscPacker('build', '-on-error=retry', '-parallel-builds=2', 'template.json');
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toBe(
+      "Error: -on-error must be one of cleanup, abort, ask, run-cleanup-provisioner (got 'retry')\n\nRun 'osc-packer --help' for usage.\n",
+    );
+  });
 });

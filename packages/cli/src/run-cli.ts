@@ -44,17 +44,24 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     .help()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
+    // Stop at the first problem: without this, yargs reports it and still runs the command's handler.
     .fail((message, error) => {
-      exitCode = 1;
-      if (UsageError.isInstance(error))
-        io.stderr.write(`Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`);
-      else if (error) io.stderr.write(`Error: ${error.message}\n`);
-      else io.stderr.write(`${message}\n\nRun 'osc-packer --help' for usage.\n`);
+      throw error ?? new UsageError(message);
     });
   let output = '';
-  await parser.parseAsync([...args], {}, (_error, _argv, text) => {
-    output = text;
-  });
+  try {
+    await parser.parseAsync([...args], {}, (_error, _argv, text) => {
+      output = text;
+    });
+  } catch (error) {
+    exitCode = 1;
+    io.stderr.write(failureText(error));
+  }
   if (output) io.stdout.write(`${output}\n`);
   return exitCode || context.exitCode;
+}
+
+function failureText(error: unknown): string {
+  if (UsageError.isInstance(error)) return `Error: ${error.message}\n\nRun 'osc-packer --help' for usage.\n`;
+  return `Error: ${error instanceof Error ? error.message : String(error)}\n`;
 }

@@ -28,7 +28,7 @@ export function readBuildArguments(argv: Record<string, unknown>): BuildArgument
   }
   const parallel = argv['parallel-builds'];
   const parallelBuilds = parallel === undefined ? 0 : Number(parallel);
-  if (!Number.isInteger(parallelBuilds) || parallelBuilds < 0) {
+  if (String(parallel).trim() === '' || !Number.isInteger(parallelBuilds) || parallelBuilds < 0) {
     throw new UsageError(`-parallel-builds must be a whole number, 0 for no limit (got '${String(parallel)}')`);
   }
   return {

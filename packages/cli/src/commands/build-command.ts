@@ -20,7 +20,7 @@ export function buildCommand(context: CommandContext): CommandModule {
           describe: 'If a build fails: cleanup (default), abort, ask, or run-cleanup-provisioner',
         })
         .option('parallel-builds', {
-          type: 'number',
+          type: 'string',
           describe: 'Number of builds run at once; 1 disables parallelization, 0 means no limit (default 0)',
         })
         .option('machine-readable', { type: 'boolean', describe: 'Produce machine-readable output' })

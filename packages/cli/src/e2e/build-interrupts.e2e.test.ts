@@ -22,11 +22,12 @@ const steps: readonly [string, RegExp][] = [
 ];
 const killed = steps.length;
 const forced = steps.length + 1;
+const templateKeys = steps.length + 2;
 
 const files = tempFiles({});
 let cloud: LocalCloud;
 beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'fast', accounts: Array.from({ length: steps.length + 2 }, () => ({})) });
+  cloud = await startLocalCloud({ timing: 'fast', accounts: Array.from({ length: steps.length + 3 }, () => ({})) });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -124,5 +125,31 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
     expect(build.stdout()).toContain('Terminating the source OUTSCALE vm');
     expect(build.stdout()).toContain('Cleanly cancelled builds after being interrupted.');
     expect(build.stdout()).toContain('==> local-cloud: stopped');
+  });
+
+  it.concurrent('cleanup TEMPLATE finds the credentials of a killed build in its template', async ({ expect }) => {
+    const account = cloud.accounts[templateKeys];
+    const keys = {
+      access_key: account?.accessKey,
+      secret_key: account?.secretKey,
+      custom_endpoint_oapi: cloud.endpoint,
+    };
+    const t = writeBsuTemplate(files.dir, 'keyed', keys, {
+      provisioners: [{ type: 'shell', inline: ['echo provisioning started', 'sleep 30'] }],
+    });
+    const env = { OSC_PACKER_JOURNAL_DIR: join(t.dir, 'journal') };
+    const build = spawnOscPacker(['build', t.path], { cwd: t.dir, env });
+    await build.waitFor(/provisioning started/);
+    build.child.kill('SIGKILL');
+    await build.exited;
+    expect(temporaryLeft(cloud, templateKeys).vms).toHaveLength(1);
+    const without = await runOscPacker(['cleanup'], { cwd: t.dir, env });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('no credentials found');
+    const cleanup = await runOscPacker(['cleanup', t.path], { cwd: t.dir, env });
+    expect(cleanup.code, `${cleanup.stdout}\n${cleanup.stderr}`).toBe(0);
+    expect(cleanup.stdout).toContain("credentials from template (build 'keyed')");
+    expect(cleanup.stdout).not.toContain(account?.secretKey);
+    await expect.poll(() => temporaryLeft(cloud, templateKeys)).toEqual(nothingLeft);
   });
 });
