@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLineLogger } from '@osc-packer/builder-core';
 import {
   createDataStore,
   createVmRuntime,
@@ -84,21 +88,48 @@ describe.concurrent('osc-bsu builds that fail leave nothing behind (one account 
     await expectNothingLeft(cloud, 1);
   }, 60_000);
 
-  it('prints neither the secret key nor the temporary private key, even under -debug', async () => {
+  it('puts neither the secret key nor the temporary private key in its output, logs or journal, even under -debug', async () => {
     const secretKey = cloud.accounts[2]?.secretKey ?? '';
+    const journalDir = mkdtempSync(join(tmpdir(), 'osc-bsu-journal-'));
+    const logLines: string[] = [];
+    // The API client's debug lines, as the client writes them (before any scrubbing by the run's registry).
+    const clientLines: string[] = [];
+    let journals = '';
     const result = await runTestBuild({
       cloud,
       debug: true,
       raw: bsuBlock(cloud, { skip_create_omi: true }, 2),
       provisioners: [{ type: 'shell', config: { inline: ['echo "{{ build `SSHPrivateKey` }}"'] } }],
-      builder: fastRetries,
+      builder: {
+        journalDir,
+        clientOptions: {
+          ...fastRetries.clientOptions,
+          logger: { debug: (message, fields) => clientLines.push(`${message} ${JSON.stringify(fields)}`) },
+        },
+      },
+      log: createLineLogger({ write: (line) => logLines.push(line) }),
+      watch: (line) => {
+        if (!line.startsWith('Provisioning with shell script')) return;
+        for (const file of readdirSync(journalDir)) journals += readFileSync(join(journalDir, file), 'utf8');
+      },
     });
     expect(result.error).toBeUndefined();
     expect(result.artifact).toBeUndefined();
+    expect(journals).toContain('"kind": "keypair"');
+    expect(logLines.some((line) => line.includes('[INFO]'))).toBe(true);
+    expect(clientLines.some((line) => line.startsWith('OAPI CreateKeypair attempt 1: HTTP 200'))).toBe(true);
     const output = result.stdout + result.stderr;
     expect(output).toContain('<sensitive>');
-    expect(output).not.toContain(secretKey);
-    expect(output).not.toMatch(/MII[A-Za-z0-9+/]{20}/);
+    for (const [where, text] of Object.entries({
+      output,
+      log: logLines.join(''),
+      client: clientLines.join('\n'),
+      journals,
+    })) {
+      expect(text, where).not.toContain(secretKey);
+      expect(text, where).not.toMatch(/MII[A-Za-z0-9+/]{20}/);
+      expect(text, where).not.toContain('PRIVATE KEY-----\n');
+    }
     await expectNothingLeft(cloud, 2);
   }, 60_000);
 });

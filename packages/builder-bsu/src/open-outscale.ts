@@ -13,8 +13,8 @@ export interface OutscaleAccess {
 
 /**
  * Resolves the build's credentials, Region and endpoint (osc-auth: template, profile, environment,
- * metadata), registers the secret key with the build's secrets, prints where the build goes and where each
- * part came from (never the secret), and returns a factory of clients on it.
+ * metadata), registers the secret key (and a client certificate's key) with the build's secrets, prints
+ * where the build goes and where each part came from (never the secret), and returns a factory of clients.
  */
 export async function openOutscale(
   context: BuildContext,
@@ -26,7 +26,9 @@ export async function openOutscale(
     env: input.env,
     signal: context.signal,
   });
-  context.secrets.add(access.credentials.secretKey);
+  // The client certificate's private key too: scrubbed wherever a message or log line could quote it.
+  const tlsKey = access.tls.key === undefined ? undefined : access.tls.key.toString();
+  context.secrets.add(access.credentials.secretKey, tlsKey);
   for (const warning of access.warnings) context.ui.error(`Warning: ${warning}`);
   const from = (source: string) => (/^(from|derived|default)/.test(source) ? source : `from ${source}`);
   context.ui.say(

@@ -13,7 +13,7 @@ export function repositoryRoot(from = dirname(fileURLToPath(import.meta.url))): 
 }
 
 /** Formats text as the repository's Biome configuration does (so the generated files pass `lint`). */
-export function formatWithBiome(text: string, relativePath: string, root: string): string {
+function formatWithBiome(text: string, relativePath: string, root: string): string {
   const biome = join(root, 'node_modules', '.bin', 'biome');
   const result = spawnSync(biome, ['format', `--stdin-file-path=${relativePath}`], {
     cwd: root,

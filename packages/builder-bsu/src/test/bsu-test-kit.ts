@@ -9,6 +9,7 @@ import {
   createHumanUi,
   createInterpolationContext,
   createProvisioning,
+  type Logger,
   type OnError,
   type PrepareEnv,
   type ProvisionerBlock,
@@ -71,6 +72,8 @@ export interface TestBuildOptions {
   env?: Record<string, string | undefined>;
   /** Sees every line the build prints (headlines and details), as it is printed. */
   watch?: (line: string) => void;
+  /** The build's debug log (what the cli writes with PACKER_LOG). */
+  log?: Logger;
 }
 
 function watched(ui: Ui, watch: ((line: string) => void) | undefined): Ui {
@@ -131,6 +134,7 @@ export async function runTestBuild(options: TestBuildOptions): Promise<TestBuild
     builderType: 'osc-bsu',
     ui: watched(createHumanUi({ stdout, stderr, secrets }), options.watch),
     secrets,
+    ...(options.log ? { log: options.log } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     debug: options.debug ?? false,
     onError: options.onError ?? 'cleanup',

@@ -2,6 +2,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput } from '../test/output-collector';
 import { findFreePort, type RunningSshd, sshdSkipReason, startSshd } from '../test/start-sshd';
+import { waitUntil } from '../test/wait-until';
 import { connectSsh } from './connect-ssh';
 import type { SshCommunicatorOptions } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
@@ -31,7 +32,7 @@ describe.skipIf(noSshd !== undefined)(`connecting to OpenSSH sshd ${noSshd ?? ''
     const port = await findFreePort();
     const log: string[] = [];
     const connecting = connectSsh(options({ port, log: (line) => log.push(line) }));
-    await waitFor(() => log.filter((line) => line.includes('connection refused')).length >= 2);
+    await waitUntil(() => log.filter((line) => line.includes('connection refused')).length >= 2);
     const late = await startSshd({ port, authorizedKeys: [sshd.clientKey.publicKey] });
     try {
       const comm = await connecting;
@@ -205,9 +206,4 @@ function roundTrip(port: number, text: string): Promise<string> {
     });
     socket.on('error', reject);
   });
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error('condition not met in time');
 }

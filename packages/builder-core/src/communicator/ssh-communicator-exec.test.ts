@@ -8,6 +8,7 @@ import { generateTestKey } from '../test/generate-test-key';
 import { collectOutput } from '../test/output-collector';
 import { sshAgentSkipReason, startSshAgent } from '../test/start-ssh-agent';
 import { type RunningSshd, sshdSkipReason, startSshd } from '../test/start-sshd';
+import { waitUntil } from '../test/wait-until';
 import { connectSsh } from './connect-ssh';
 import type { SshCommunicatorOptions } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
@@ -109,7 +110,7 @@ describe.skipIf(noSshd !== undefined)(
         const controller = new AbortController();
         const out = collectOutput();
         const running = comm.exec({ command: 'echo started; sleep 30', stdout: out.stream }, controller.signal);
-        await waitFor(() => out.text().includes('started'));
+        await waitUntil(() => out.text().includes('started'));
         controller.abort(new Error('stop now'));
         await expect(running).rejects.toThrow('stop now');
         expect(await comm.exec({ command: 'true' })).toEqual({ kind: 'exited', code: 0 });
@@ -266,8 +267,3 @@ describe.skipIf(noPassword !== undefined)(
     });
   },
 );
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error('condition not met in time');
-}

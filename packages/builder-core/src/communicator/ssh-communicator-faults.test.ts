@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectOutput } from '../test/output-collector';
 import { type Ssh2TestServer, type Ssh2TestServerOptions, startSsh2TestServer } from '../test/start-ssh2-test-server';
+import { waitUntil } from '../test/wait-until';
 import { connectSsh } from './connect-ssh';
 import type { SshCommunicatorOptions } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
@@ -66,12 +67,27 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     expect((wrong as Error).message).not.toMatch(/\bbad\b/);
   });
 
+  it('stops waiting on abort for an SFTP server that never answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'osc-packer-silent-sftp-'));
+    const silent = join(dir, 'silent-sftp-server');
+    await writeFile(silent, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    const s = await start({ sftpServerPath: silent });
+    const comm = await connectSsh(options(s, { fileTransferMethod: 'sftp' }));
+    const controller = new AbortController();
+    const upload = comm.upload(join(dir, 'never'), Buffer.from('data'), { signal: controller.signal });
+    await waitUntil(() => s.stats().connections === 1);
+    setTimeout(() => controller.abort(new Error('cancelled by the user')), 50);
+    await expect(upload).rejects.toThrow('cancelled by the user');
+    await comm.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('ends a running command as disconnected when the connection drops, then reconnects', async () => {
     const s = await start();
     const comm = await connectSsh(options(s));
     const out = collectOutput();
     const running = comm.exec({ command: 'echo before; sleep 30', stdout: out.stream });
-    await waitFor(() => out.text().includes('before'));
+    await waitUntil(() => out.text().includes('before'));
     s.dropConnections();
     const status = await running;
     expect(status.kind).toBe('disconnected');
@@ -94,7 +110,7 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     const s = await start({ exec: () => {} });
     const comm = await connectSsh(options(s, { keepAliveIntervalMs: 100 }));
     const running = comm.exec({ command: 'hang' });
-    await waitFor(() => s.commands.length === 1);
+    await waitUntil(() => s.commands.length === 1);
     // Freeze the server side without closing TCP: keep-alives go unanswered.
     s.freezeConnections();
     const status = await running;
@@ -142,8 +158,3 @@ describe('SSH communicator against an ssh2 server with faults', { timeout: 20_00
     expect(SshError.isInstance(error) && error.reason).toBe('closed');
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error('condition not met in time');
-}

@@ -166,7 +166,7 @@ export class SshCommunicator implements Communicator {
       for (let attempt = 0; ; attempt++) {
         const connection = await this.live(signal);
         try {
-          const sftp = await openSftpChannel(connection);
+          const sftp = await openSftpChannel(connection, signal);
           return { sftp, address: connection.address, isConnectionClosed: () => connection.isClosed() };
         } catch (error) {
           if (connection.isClosed() && attempt === 0) continue;
@@ -177,23 +177,43 @@ export class SshCommunicator implements Communicator {
   }
 }
 
-/** Starts the `sftp` subsystem and the SFTP version exchange on a new channel. */
-async function openSftpChannel(connection: SshConnection): Promise<SftpClient> {
+/**
+ * Starts the `sftp` subsystem and the SFTP version exchange on a new channel. An abort ends the wait at once
+ * (a server that accepts the subsystem and never answers would otherwise hold the transfer forever) and
+ * closes the channel, also one that opens after the caller gave up.
+ */
+async function openSftpChannel(connection: SshConnection, signal?: AbortSignal): Promise<SftpClient> {
   const fail = (error: Error) =>
     new SshError(`cannot start SFTP on ${connection.address}: ${error.message}`, {
       reason: connection.isClosed() ? 'disconnected' : 'remote',
       address: connection.address,
       cause: error,
     });
+  signal?.throwIfAborted();
   const channel = await new Promise<ClientChannel>((resolve, reject) => {
+    const onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      connection.client.subsys('sftp', (error, opened) => (error ? reject(fail(error)) : resolve(opened)));
+      connection.client.subsys('sftp', (error, opened) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (error) reject(fail(error));
+        else if (signal?.aborted) opened.close();
+        else resolve(opened);
+      });
     } catch (error) {
+      signal?.removeEventListener('abort', onAbort);
       reject(fail(error as Error));
     }
   });
-  return SftpClient.start(channel).catch((error: Error) => {
+  const onAbort = () => channel.close();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await SftpClient.start(channel);
+  } catch (error) {
     channel.close();
-    throw fail(error);
-  });
+    if (signal?.aborted) throw signal.reason;
+    throw fail(error as Error);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }

@@ -144,7 +144,7 @@ export async function checkSshFiles(config: CommunicatorConfig, homedir: string)
 }
 
 /** Expands a leading `~` (Packer's pathing.ExpandUser); other paths are returned as given. */
-export function expandHome(path: string, homedir: string): string {
+function expandHome(path: string, homedir: string): string {
   if (path === '~') return homedir;
   if (path.startsWith('~/')) return join(homedir, path.slice(2));
   return path;

@@ -198,6 +198,17 @@ describe('decodeConfig', () => {
       { interpolation },
     );
     expect(good).toMatchObject({ ok: true, secrets: ['AK', 'hunter2-secret'] });
+    // A secret that happens to hold template braces is not quoted by the interpolation error either.
+    const braces = decodeConfig(
+      spec,
+      { vm_type: 't', access_key: 'AK', secret_key: 'hunter2{{secret' },
+      { interpolation },
+    );
+    expect(JSON.stringify(braces)).not.toContain('hunter2');
+    expect(braces).toMatchObject({
+      ok: false,
+      issues: [{ path: 'secret_key', message: expect.stringMatching(/\(in a sensitive value, not shown\)$/) }],
+    });
   });
 
   it('accepts a bare zod object schema, and rejects what is not an object', () => {

@@ -76,7 +76,8 @@ export function decodeConfig<T>(config: Decodable<T>, raw: unknown, options: Dec
   let input = applyAliases(Object.fromEntries(entries), { ...spec.aliases, ...options.aliases }, reporter);
   if (options.interpolation) {
     const deferred = [...spec.deferred, ...(options.deferred ?? [])];
-    input = interpolateConfig(input, options.interpolation, deferred, reporter.issue);
+    const isSensitive = (path: KeyPath) => annotationAt(spec.schema, path).sensitive === true;
+    input = interpolateConfig(input, options.interpolation, deferred, reporter.issue, isSensitive);
   }
   const record = dropUnsetValues(input, spec.schema, []) as Record<string, unknown>;
   const known = Object.keys(spec.schema.shape);

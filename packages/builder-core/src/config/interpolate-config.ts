@@ -7,13 +7,15 @@ import { formatKeyPath, type KeyPath, keyPathMatcher } from './key-path';
 /**
  * Renders every string of a raw configuration (object keys included), except under `deferred` patterns,
  * whose templates are only checked (syntax, functions, variables) and kept for a render with build data.
- * Every failure is reported with its key path; the failing string is kept as written.
+ * Every failure is reported with its key path; the failing string is kept as written, and quoted in the
+ * message unless `isSensitive` says the value at that path is a secret (a password with `{{` in it).
  */
 export function interpolateConfig(
   raw: unknown,
   context: InterpolationContext,
   deferred: readonly string[],
   report: (issue: ConfigIssue) => void,
+  isSensitive: (path: KeyPath) => boolean = () => false,
 ): unknown {
   const matchers = deferred.map((pattern) => keyPathMatcher(pattern));
   const isDeferred = (path: KeyPath) => matchers.some((matches) => matches(path));
@@ -25,7 +27,8 @@ export function interpolateConfig(
     } catch (error) {
       if (!InterpolationError.isInstance(error)) throw error;
       const hint = error.reason.includes('is build data') ? lateHint : '';
-      report({ path: formatKeyPath(path), message: `${error.message}${hint}` });
+      const where = isSensitive(path) ? `${error.reason} (in a sensitive value, not shown)` : error.message;
+      report({ path: formatKeyPath(path), message: `${where}${hint}` });
     }
     return text;
   };

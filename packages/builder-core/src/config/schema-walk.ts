@@ -22,7 +22,7 @@ const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readon
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
 
 /** The schemas a value is checked against, outermost first: wrappers (optional, default, pipes) unwrapped. */
-export function unwrapSchema(schema: z.ZodType): z.ZodType[] {
+function unwrapSchema(schema: z.ZodType): z.ZodType[] {
   const chain = [schema];
   for (let current = schema; ; ) {
     const def = defOf(current);
@@ -55,7 +55,7 @@ function childOf(schema: z.ZodType, segment: string | number | symbol): z.ZodTyp
 }
 
 /** The schemas that check the value at `path` (several when unions are involved; none when nothing does). */
-export function schemasAt(root: z.ZodType, path: KeyPath): z.ZodType[] {
+function schemasAt(root: z.ZodType, path: KeyPath): z.ZodType[] {
   let current = [root];
   for (const segment of path) current = current.flatMap((schema) => childOf(schema, segment));
   return current;

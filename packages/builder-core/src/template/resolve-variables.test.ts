@@ -62,6 +62,21 @@ describe('resolveVariables', () => {
     expect(resolved.secrets).toEqual(['s3cr3t-value', 'bar']);
   });
 
+  it('never quotes the value of a sensitive variable that is a broken template', () => {
+    const issues = issuesOf(() =>
+      resolveVariables(
+        template({ password: null, visible: null }, ['password']),
+        { vars: [parseVarFlag('password=p4ss{{w0rd'), parseVarFlag('visible=open{{door')] },
+        context,
+      ),
+    );
+    expect(JSON.stringify(issues)).not.toContain('p4ss');
+    expect(issues).toEqual([
+      { path: '-var password', message: expect.stringMatching(/ \(in a sensitive value, not shown\)$/) },
+      { path: '-var visible', message: expect.stringContaining('(in "open{{door" at column') },
+    ]);
+  });
+
   it('resolves variables defined from each other, in any order (Packer: foo, baz, bang)', () => {
     const resolved = resolveVariables(
       template({ bang: 'bang{{user `baz`}}', baz: '{{user `foo`}}baz', foo: 'bar', stamp: 'v-{{isotime `2006`}}' }),

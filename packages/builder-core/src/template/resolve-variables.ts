@@ -61,6 +61,7 @@ export function resolveVariables(
       });
     }
   }
+  const sensitive = new Set(template.variables.filter((v) => v.sensitive).map((v) => v.name));
   const values: Record<string, string> = {};
   const failed = new Set<string>();
   const resolving: string[] = [];
@@ -89,7 +90,9 @@ export function resolveVariables(
     } catch (error) {
       if (!InterpolationError.isInstance(error)) throw error;
       failed.add(name);
-      issues.push({ path: candidate.where, message: error.message });
+      // The value of a sensitive variable is never quoted, not even when it is a broken template.
+      const message = sensitive.has(name) ? `${error.reason} (in a sensitive value, not shown)` : error.message;
+      issues.push({ path: candidate.where, message });
       return undefined;
     } finally {
       resolving.pop();
@@ -98,6 +101,6 @@ export function resolveVariables(
 
   for (const name of candidates.keys()) resolveOne(name);
   if (issues.length > 0) throw new TemplateError(issues, template.path, template.locate);
-  const secrets = template.variables.filter((v) => v.sensitive && values[v.name]).map((v) => values[v.name] as string);
+  const secrets = [...sensitive].flatMap((name) => (values[name] ? [values[name]] : []));
   return { values, secrets };
 }

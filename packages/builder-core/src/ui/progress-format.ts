@@ -1,5 +1,5 @@
 /** Formats a byte count the way transfer progress shows it (`512 B`, `1.5 KiB`, `12.0 MiB`, `2.25 GiB`). */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;
   let unit = 0;
@@ -12,7 +12,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Formats an elapsed time as `42s`, `3m05s` or `1h02m`. */
-export function formatElapsed(ms: number): string {
+function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);

@@ -1,17 +1,10 @@
 import type { CallFn, RecoveryContext } from '../idempotency/recovery';
-import { createClientScrubber } from '../logging/client-scrubber';
 import { paginate, readAll } from '../pagination/paginate';
-import { abortableSleep } from '../retry/abortable-sleep';
-import { resolveRetryPolicy } from '../retry/retry-policy';
-import { createHttpTransport } from '../transport/http-transport';
 import { baseUrlOf } from './base-url';
-import { defaultTimeouts, defaultUserAgent, type OapiClientOptions } from './client-options';
-import { createStatsRecorder } from './client-stats';
-import { credentialResolver } from './credentials';
+import type { OapiClientOptions } from './client-options';
 import { executeCall } from './execute-call';
 import type { OapiClient } from './oapi-client';
-import type { PipelineContext } from './pipeline-context';
-import { createRateLimiter, defaultRateLimit, unlimited } from './rate-limiter';
+import { createPipelineContext } from './pipeline-context';
 
 /**
  * Creates a client for one endpoint. Make one per build and share it: its rate limit and connection pool
@@ -20,45 +13,7 @@ import { createRateLimiter, defaultRateLimit, unlimited } from './rate-limiter';
 export function createOapiClient(options: OapiClientOptions): OapiClient {
   const baseUrl = baseUrlOf(options.endpoint);
   if (!options.region) throw new TypeError('createOapiClient needs a region (e.g. eu-west-2)');
-  const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? abortableSleep;
-  const scrubber = createClientScrubber();
-  const timeouts = { ...defaultTimeouts, ...options.timeouts };
-  const stats = createStatsRecorder();
-  const urls = new Map<string, URL>();
-  const ctx: PipelineContext = {
-    transport: createHttpTransport({
-      origin: baseUrl.origin,
-      timeouts,
-      tls: options.tls,
-      dispatcher: options.dispatcher,
-      connections: options.connections,
-    }),
-    baseUrl,
-    urlOf(operation) {
-      let url = urls.get(operation);
-      if (!url) {
-        url = new URL(operation, baseUrl);
-        urls.set(operation, url);
-      }
-      return url;
-    },
-    region: options.region,
-    algorithm: options.signatureAlgorithm ?? 'OSC4-HMAC-SHA256',
-    userAgent: options.userAgent ?? defaultUserAgent,
-    credentials: credentialResolver(options.credentials, scrubber),
-    rateLimiter:
-      options.rateLimit === false
-        ? unlimited
-        : createRateLimiter(options.rateLimit ?? defaultRateLimit, { now, sleep }),
-    policy: resolveRetryPolicy(options.retry),
-    now,
-    random: options.random ?? Math.random,
-    sleep,
-    logger: options.logger,
-    scrubber,
-    stats,
-  };
+  const ctx = createPipelineContext(options, baseUrl);
   let accountId: Promise<string | undefined> | undefined;
   const call: CallFn = (operation, input, callOptions) => {
     const recoveryContext: RecoveryContext = {
@@ -84,7 +39,7 @@ export function createOapiClient(options: OapiClientOptions): OapiClient {
     paginate: (operation, input, pageOptions) => paginate(call, operation, input, pageOptions),
     readAll: (operation, input, pageOptions) => readAll(call, operation, input, pageOptions),
     get stats() {
-      return stats.snapshot();
+      return ctx.stats.snapshot();
     },
     close: () => ctx.transport.close(),
   };

@@ -10,7 +10,7 @@ export const testKeys = {
   secretKey: '0123456789ABCDEFGHIJabcdefghij0123456789',
 } as const;
 
-export const mockOrigin = 'https://api.eu-west-2.outscale.com';
+const mockOrigin = 'https://api.eu-west-2.outscale.com';
 
 /** One request the mock API received. */
 export interface SeenRequest {

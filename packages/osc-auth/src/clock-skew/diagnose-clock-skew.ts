@@ -14,7 +14,7 @@ export interface ClockSkew {
 }
 
 /** How far the API lets a signature's timestamp be from its own clock. */
-export const signatureWindowSeconds = 300;
+const signatureWindowSeconds = 300;
 
 /**
  * Compares the local clock with the server's `Date` header, for an `AuthFailure` answer: a signature made

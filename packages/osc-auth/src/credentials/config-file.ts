@@ -87,7 +87,7 @@ async function modeWarnings(path: Sourced<string>, options: { fs: FileSystem; pl
 }
 
 /** Where JSON.parse stopped, as line and column, without quoting the file. */
-export function jsonProblem(error: unknown, text: string): string {
+function jsonProblem(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : '';
   if (/Unexpected end of JSON input/.test(message)) return 'it ends too early';
   const position = /at position (\d+)/.exec(message);

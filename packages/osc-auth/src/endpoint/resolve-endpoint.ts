@@ -117,7 +117,7 @@ function normalisePath(url: URL): string | undefined {
 }
 
 /** True for `localhost`, `*.localhost`, 127.0.0.0/8 and ::1. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
 }

@@ -43,7 +43,7 @@ function nameProblem(name: string, keys: FilterKeys, blockKey: string): string |
 }
 
 /** The raw keys of a filter block: the `filters` map and repeated `filter { name, value }` entries. */
-export function nameValueFilterFields(blockKey: string, keys: FilterKeys) {
+function nameValueFilterFields(blockKey: string, keys: FilterKeys) {
   const accepted = Object.keys(keys)
     .map((name) => `\`${name}\``)
     .join(', ');
@@ -74,7 +74,7 @@ interface RawFilter {
  * Checks every filter name and value of a filter block, reporting unknown names (with a suggestion and the
  * accepted list) at their own key path: `filters["foo"]` or `filter[1].name`.
  */
-export function checkFilterNames(
+function checkFilterNames(
   raw: unknown,
   keys: FilterKeys,
   blockKey: string,

@@ -19,7 +19,7 @@ export type JournalResourceKind = (typeof journalResourceKinds)[number];
  * `created` (the id is known), `deleted` (its cleanup succeeded), `kept` (part of the artifact: never deleted
  * by `osc-packer cleanup`).
  */
-export const journalEntryStates = ['intended', 'created', 'deleted', 'kept'] as const;
+const journalEntryStates = ['intended', 'created', 'deleted', 'kept'] as const;
 
 /** The state of a journal entry. */
 export type JournalEntryState = (typeof journalEntryStates)[number];
@@ -43,7 +43,7 @@ export type JournalEntry = z.infer<typeof entrySchema>;
  * Where a build's resources live and how its credentials were found. Never a secret: the cleanup command
  * resolves access again (environment, profile, or a template) and checks it reaches the same place.
  */
-export const journalTargetSchema = z.object({
+const journalTargetSchema = z.object({
   endpoint: z.string(),
   region: z.string(),
   accountId: z.string().optional(),

@@ -14,7 +14,7 @@ export function describeImages(images: readonly Image[]): string {
 }
 
 /** The ReadImages filters of a lookup, as users can read them. */
-export function describeQueries(queries: readonly FiltersImage[]): string {
+function describeQueries(queries: readonly FiltersImage[]): string {
   return queries.map((query) => JSON.stringify(query)).join(' or ');
 }
 

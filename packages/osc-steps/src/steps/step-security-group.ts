@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Step } from '@osc-packer/builder-core';
+import type { Step, StepContext } from '@osc-packer/builder-core';
 import type { CreateSecurityGroupRuleRequest } from '@osc-packer/oapi-client';
 import {
   type SecurityGroupConfig,
@@ -67,6 +67,58 @@ async function findGroup(
   return groups.find((group) => group.SecurityGroupName === name)?.SecurityGroupId;
 }
 
+/** What the temporary group's cleanup needs: its journal entry, name and Net, and its id once known. */
+interface TemporaryGroup {
+  entry?: string;
+  name?: string;
+  netId?: string;
+  id?: string;
+}
+
+/**
+ * Creates the temporary group in `group.netId`: journaled first, then `CreateSecurityGroup`, recorded, tagged
+ * with the build, and given its one inbound rule. `group` is filled as it goes, for the cleanup.
+ */
+async function createTemporaryGroup(
+  env: OscStepEnv,
+  config: SecurityGroupConfig,
+  port: number,
+  group: TemporaryGroup & { name: string },
+  { signal, ui }: Pick<StepContext, 'signal' | 'ui'>,
+): Promise<string> {
+  const cidrs = temporarySecurityGroupCidrs(config);
+  ui.say(`Creating temporary security group for this instance: ${group.name}`);
+  const entry = await env.journal.intend('security-group', { name: group.name, netId: group.netId });
+  group.entry = entry;
+  const request = {
+    SecurityGroupName: group.name,
+    Description: 'Temporary group for Packer',
+    ...(group.netId ? { NetId: group.netId } : {}),
+  };
+  // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
+  const { SecurityGroup } = await env.client.call('CreateSecurityGroup', request).catch(async (error: unknown) => {
+    if (refusedByApi(error)) {
+      await env.journal.deleted(entry);
+      group.entry = undefined;
+    }
+    throw error;
+  });
+  const id = SecurityGroup?.SecurityGroupId;
+  if (!id) throw new Error(`CreateSecurityGroup returned no id for ${group.name}`);
+  group.id = id;
+  await env.journal.created(entry, id);
+  signal.throwIfAborted();
+  await tagResources(env, [id], [buildTag(env.buildId)], signal);
+  ui.message(`Authorizing access to port ${port} from ${cidrs.join(', ')} in the temporary security group...`);
+  const rule = temporaryGroupRule(id, port, cidrs);
+  await retryEventually(
+    `authorizing port ${port} in ${id}`,
+    (s) => env.client.call('CreateSecurityGroupRule', rule, withSignal(s)),
+    { retryOn: notVisibleYet, wait: consistencyWait(env, signal) },
+  );
+  return id;
+}
+
 /**
  * The VM's security groups (Packer's StepSecurityGroup): existing ones by id or filter, or a temporary group
  * `packer_osc_<uuid>` in the build's Net (journaled, tagged with the build) whose one rule allows the
@@ -78,59 +130,26 @@ export function stepSecurityGroup(
   config: SecurityGroupConfig,
   options: { port: number; uuid?: () => string },
 ): Step<OscBuildState> {
-  let entry: string | undefined;
-  let createdId: string | undefined;
-  let name: string | undefined;
-  let netId: string | undefined;
+  const group: TemporaryGroup = {};
   return {
     name: 'security group',
     requires: ['netId'],
     provides: ['securityGroupIds'],
     async run({ signal, ui }, state) {
-      netId = state.netId ?? undefined;
+      const netId = state.netId ?? undefined;
       const existing = await existingGroups(env, config, netId, signal);
       if (existing) {
         ui.message(`Using security groups: ${existing.join(', ')}`);
         state.securityGroupIds = existing;
         return;
       }
-      name = `packer_osc_${(options.uuid ?? randomUUID)()}`;
-      const cidrs = temporarySecurityGroupCidrs(config);
-      ui.say(`Creating temporary security group for this instance: ${name}`);
-      entry = await env.journal.intend('security-group', { name, netId });
-      const request = {
-        SecurityGroupName: name,
-        Description: 'Temporary group for Packer',
-        ...(netId ? { NetId: netId } : {}),
-      };
-      // Not aborted once sent: its id must reach the journal (cancellation is checked right after).
-      const { SecurityGroup } = await env.client.call('CreateSecurityGroup', request).catch(async (error: unknown) => {
-        if (refusedByApi(error) && entry) {
-          await env.journal.deleted(entry);
-          name = undefined;
-        }
-        throw error;
-      });
-      const id = SecurityGroup?.SecurityGroupId;
-      if (!id) throw new Error(`CreateSecurityGroup returned no id for ${name}`);
-      createdId = id;
-      await env.journal.created(entry, id);
-      signal.throwIfAborted();
-      state.securityGroupIds = [id];
-      await tagResources(env, [id], [buildTag(env.buildId)], signal);
-      ui.message(
-        `Authorizing access to port ${options.port} from ${cidrs.join(', ')} in the temporary security group...`,
-      );
-      const rule = temporaryGroupRule(id, options.port, cidrs);
-      await retryEventually(
-        `authorizing port ${options.port} in ${id}`,
-        (s) => env.client.call('CreateSecurityGroupRule', rule, withSignal(s)),
-        { retryOn: notVisibleYet, wait: consistencyWait(env, signal) },
-      );
+      const temporary = Object.assign(group, { name: `packer_osc_${(options.uuid ?? randomUUID)()}`, netId });
+      state.securityGroupIds = [await createTemporaryGroup(env, config, options.port, temporary, { signal, ui })];
     },
     async cleanup({ signal, ui }) {
+      const { entry, name, netId } = group;
       if (!entry) return;
-      const id = createdId ?? (name ? await findGroup(env, name, netId, signal) : undefined);
+      const id = group.id ?? (name ? await findGroup(env, name, netId, signal) : undefined);
       if (!id) {
         await env.journal.deleted(entry);
         return;

@@ -12,7 +12,7 @@ import {
 } from './sftp-protocol';
 
 /** A status the server answered with instead of success; `code` is the SFTP status code. */
-export class SftpStatusError extends Error {
+class SftpStatusError extends Error {
   constructor(
     readonly code: number,
     message: string,

@@ -1,5 +1,5 @@
 import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { abortableDelay } from '../../provisioners/abortable-delay';
+import { setTimeout as delay } from 'node:timers/promises';
 import { formatManifest, type ManifestFile, parseManifest } from './manifest-file';
 
 /** Updates of one manifest path in this process, chained so parallel builds never lose each other's entries. */
@@ -28,14 +28,14 @@ async function rewrite(path: string, update: (manifest: ManifestFile) => Manifes
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`Unable to open ${path} for reading: ${(error as Error).message}`);
+      throw new Error(`Unable to open ${path} for reading: ${(error as Error).message}`, { cause: error });
     }
   }
   let manifest: ManifestFile;
   try {
     manifest = parseManifest(text);
   } catch (error) {
-    throw new Error(`Unable to parse content from ${path}: ${(error as Error).message}`);
+    throw new Error(`Unable to parse content from ${path}: ${(error as Error).message}`, { cause: error });
   }
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -43,7 +43,7 @@ async function rewrite(path: string, update: (manifest: ManifestFile) => Manifes
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new Error(`Unable to write ${path}: ${(error as Error).message}`);
+    throw new Error(`Unable to write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -51,7 +51,7 @@ async function withLockFile(path: string, work: () => Promise<void>): Promise<vo
   const lock = `${path}.lock`;
   let locked = false;
   for (let attempt = 0; attempt < 3 && !locked; attempt += 1) {
-    if (attempt > 0) await abortableDelay(attempt * 200, new AbortController().signal);
+    if (attempt > 0) await delay(attempt * 200);
     try {
       await (await open(lock, 'wx', 0o664)).close();
       locked = true;

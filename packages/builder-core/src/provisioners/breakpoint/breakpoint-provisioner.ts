@@ -33,7 +33,9 @@ export const breakpointProvisioner: ProvisionerPlugin<BreakpointConfig> = {
       await run.ui.ask('Press enter to continue.', run.signal);
     } catch (error) {
       if (run.signal.aborted) throw error;
-      throw new Error(`Error asking for input: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Error asking for input: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
   },
 };

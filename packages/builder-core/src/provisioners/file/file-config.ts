@@ -5,7 +5,7 @@ import { weakString } from '../../config/weak-string';
 import { weakStringList } from '../../config/weak-string-list';
 
 /** The `file` provisioner's keys (Packer's). */
-export const fileBlock = configBlock(
+const fileBlock = configBlock(
   'file provisioner',
   z.strictObject({
     source: weakString()

@@ -37,6 +37,6 @@ export const fileProvisioner: ProvisionerPlugin<FileConfig> = {
 };
 
 /** `source` and `sources` together, in that order. */
-export function sourcesOf(config: { source?: string; sources?: readonly string[] }): string[] {
+function sourcesOf(config: { source?: string; sources?: readonly string[] }): string[] {
   return [...(config.source !== undefined ? [config.source] : []), ...(config.sources ?? [])];
 }

@@ -8,10 +8,10 @@ import { missingScripts, scriptsOf } from '../script-sources';
 import { shellCommonFields } from '../shell/shell-config';
 
 /** The operating systems `only_on` accepts (Go's names). */
-export const shellLocalSystems = ['darwin', 'freebsd', 'linux', 'openbsd', 'solaris', 'windows'] as const;
+const shellLocalSystems = ['darwin', 'freebsd', 'linux', 'openbsd', 'solaris', 'windows'] as const;
 
 /** The keys of `shell-local`, provisioner and post-processor alike (Packer's). */
-export const shellLocalBlock = configBlock(
+const shellLocalBlock = configBlock(
   'shell-local',
   z.strictObject({
     ...shellCommonFields,

@@ -26,7 +26,7 @@ export const shellCommonFields = {
 };
 
 /** The `shell` provisioner's own keys (Packer's, all accepted). */
-export const shellBlock = configBlock(
+const shellBlock = configBlock(
   'shell provisioner',
   z.strictObject({
     ...shellCommonFields,

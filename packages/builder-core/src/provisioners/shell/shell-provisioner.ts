@@ -85,7 +85,9 @@ async function loadScripts(
       try {
         return { label: path, content: await readFile(resolveScript(run.cwd, path)) };
       } catch (error) {
-        throw new Error(`Error opening shell script: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`Error opening shell script: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
     }),
   );
