@@ -11,10 +11,14 @@ export interface WaiterOptions {
   maxAttempts?: number;
 }
 
-/** 2 s like Packer's plugin to start, backing off to 15 s; an hour at most; 60 s of not-found grace. */
+/**
+ * 1 s to start, backing off to 5 s; an hour at most; 60 s of not-found grace. Measured on a whole osc-bsu build
+ * (packages/cli/bench/api-calls.ts): about as fast as Packer's fixed 2 s poll with fewer calls, where a 15 s
+ * ceiling noticed each state change up to 14 s late and made the build 13% slower.
+ */
 export const defaultWaiterOptions: Readonly<WaiterOptions> = Object.freeze({
-  minDelayMs: 2000,
-  maxDelayMs: 15_000,
+  minDelayMs: 1000,
+  maxDelayMs: 5000,
   timeoutMs: 60 * 60_000,
   notFoundGraceMs: 60_000,
 });

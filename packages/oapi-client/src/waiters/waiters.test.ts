@@ -8,6 +8,7 @@ import { waitForSnapshotCompleted } from './wait-for-snapshot';
 import { waitForVmState, waitForVmTerminated } from './wait-for-vm';
 import { waitForVolumeLinked, waitForVolumeUnlinked } from './wait-for-volume';
 import { WaiterError } from './waiter-error';
+import { defaultWaiterOptions } from './waiter-options';
 
 /** A client whose answers are scripted per poll; the last answer repeats. */
 function scripted(answers: unknown[]): Pick<OapiClient, 'call'> & { calls: unknown[] } {
@@ -157,7 +158,7 @@ describe('waiters', () => {
     // Without the defaults the wait never ends: give up after far more polls than 15 minutes of backoff makes.
     const guarded: Pick<OapiClient, 'call'> = {
       call: ((...args: Parameters<OapiClient['call']>) => {
-        if (pending.calls.length > 1000) throw new Error('polled in a tight loop');
+        if (pending.calls.length > 10_000) throw new Error('polled in a tight loop');
         return pending.call(...args);
       }) as OapiClient['call'],
     };
@@ -166,15 +167,15 @@ describe('waiters', () => {
       ...unset,
       random: () => 0,
     }).catch((e: unknown) => e);
-    // VM waits end at their own 15-minute default, polling from the 2 s default delay, never in a tight loop.
+    // VM waits end at their own 15-minute default, polling from the default first delay, never in a tight loop.
     expect(error).toMatchObject({ kind: 'timeout', elapsedMs: 15 * 60_000 });
-    expect(clock.sleeps[0]).toBe(2000);
-    expect(Math.min(...clock.sleeps.slice(0, -1))).toBe(2000);
+    expect(clock.sleeps[0]).toBe(defaultWaiterOptions.minDelayMs);
+    expect(Math.min(...clock.sleeps.slice(0, -1))).toBe(defaultWaiterOptions.minDelayMs);
     let polls = 0;
     const generic = await waitFor(
       async () => {
         polls += 1;
-        if (polls > 1000) throw new Error('polled in a tight loop');
+        if (polls > 10_000) throw new Error('polled in a tight loop');
         return { status: 'pending' as const, observed: 'pending' };
       },
       {
