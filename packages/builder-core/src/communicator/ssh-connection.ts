@@ -44,7 +44,7 @@ export async function openSshConnection(
   let sock: Duplex;
   if (options.bastion !== undefined) {
     bastion = await connectEndpoint(options.bastion, keys.bastion, options, timeoutMs, signal);
-    sock = await forwardThrough(bastion, options.host, options.port, address);
+    sock = await forwardThrough(bastion, options.host, options.port, address, signal);
   } else if (options.proxy !== undefined) {
     sock = await socks5Connect(options.proxy, options.host, options.port, { timeoutMs, signal });
   } else {
@@ -93,9 +93,27 @@ async function connectEndpoint(
   return client;
 }
 
-function forwardThrough(bastion: Client, host: string, port: number, address: string): Promise<Duplex> {
+/** Opens a channel from the bastion to the target; an abort ends the bastion connection and the wait. */
+function forwardThrough(
+  bastion: Client,
+  host: string,
+  port: number,
+  address: string,
+  signal: AbortSignal | undefined,
+): Promise<Duplex> {
   return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      bastion.end();
+      reject(signal?.reason);
+    };
+    if (signal?.aborted) {
+      onAbort();
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
     bastion.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return;
       if (error) {
         bastion.end();
         reject(

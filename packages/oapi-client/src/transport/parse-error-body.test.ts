@@ -33,7 +33,9 @@ describe('classification', () => {
   it('sorts answers into throttling, transient and final', () => {
     const throttled = { throttling: true, retryable: true, ambiguous: false };
     expect(classifyAnswer(429, [])).toEqual(throttled);
-    expect(classifyAnswer(503, [])).toEqual(throttled);
+    expect(classifyAnswer(503, [{ code: '6', type: 'AccessDenied', details: '' }])).toEqual(throttled);
+    // A bare 503 (a proxy) may come after the API acted: retried, but creates need their idempotency strategy.
+    expect(classifyAnswer(503, [])).toEqual({ throttling: false, retryable: true, ambiguous: true });
     expect(classifyAnswer(400, [{ code: '25', type: 'AccessDenied', details: '' }])).toEqual(throttled);
     expect(classifyAnswer(500, [])).toEqual({ throttling: false, retryable: true, ambiguous: true });
     expect(classifyAnswer(501, [])).toEqual({ throttling: false, retryable: false, ambiguous: false });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,16 @@ describe('ResourceJournal', () => {
     expect(read(journal.file ?? '').status).toBe('ended');
     await journal.kept('ami-1');
     await journal.deleted(vm);
+    expect(await journal.finish()).toEqual([]);
+    expect(existsSync(journal.file ?? '')).toBe(false);
+  });
+
+  it('reports a failed write to its caller, and still ends cleanly once nothing is outstanding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osc-journal-'));
+    const journal = await open(dir);
+    const key = await journal.intend('keypair', { name: 'packer_1' });
+    rmSync(dir, { recursive: true });
+    await expect(journal.deleted(key)).rejects.toThrow(/ENOENT/);
     expect(await journal.finish()).toEqual([]);
     expect(existsSync(journal.file ?? '')).toBe(false);
   });

@@ -150,7 +150,8 @@ export class ResourceJournal {
       await this.#save();
       return left;
     }
-    await this.#writing;
+    // An earlier write that failed was reported to its caller; it must not stop the file's removal.
+    await this.#writing.catch(() => undefined);
     this.#removed = true;
     await rm(this.file, { force: true });
     return left;

@@ -1,30 +1,17 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GeneratedData } from '../../build/generated-data';
-import type { InterpolationContext } from '../../interpolation/interpolation-context';
-import type { Logger } from '../../ui/logger';
-import type { Ui } from '../../ui/ui';
 import { collectEnvVars, flattenEnvVars, packerEnvVars } from '../env-vars';
 import { invalidExitCodeMessage } from '../exit-codes';
 import { inlineScript } from '../inline-script';
+import type { ProvisionerRun } from '../provisioner-plugin';
 import { renderLate } from '../render-late';
 import { resolveScript, scriptsOf } from '../script-sources';
 import { runLocalCommand } from './run-local-command';
 import type { ShellLocalConfig } from './shell-local-config';
 
-/** What running `shell-local` needs, as a provisioner or a post-processor. */
-export interface ShellLocalRun {
-  readonly ui: Ui;
-  readonly log: Logger;
-  readonly signal: AbortSignal;
-  readonly buildName: string;
-  readonly builderType: string;
-  readonly generatedData: GeneratedData;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  readonly interpolation?: InterpolationContext;
-}
+/** What running `shell-local` needs, as a provisioner or a post-processor: a provisioner's run but `debug`. */
+export type ShellLocalRun = Omit<ProvisionerRun, 'debug'>;
 
 const goos: Readonly<Record<string, string>> = { sunos: 'solaris', win32: 'windows' };
 
