@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +43,26 @@ describe('osc-packer binary', { timeout: 30_000 }, () => {
     expect(flag.stderr).toBe(
       "Error: -on-error must be one of cleanup, abort, ask, run-cleanup-provisioner (got 'retry')\n\nRun 'osc-packer --help' for usage.\n",
     );
+  });
+
+  it('starts without loading the builders, local-cloud or the API client (a fast --help)', () => {
+    // Handlers are imported lazily; a bundle that inlines them would load every package before printing help.
+    const staticImports = (file: string): string[] =>
+      [...readFileSync(join(dirname(bin), file), 'utf8').matchAll(/^(?:import|\})[^'"\n(]*"([^"]+)";$/gm)].map(
+        (match) => match[1] ?? '',
+      );
+    const seen = new Set<string>();
+    const loaded: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const specifier of staticImports(file)) {
+        if (specifier.startsWith('./')) visit(specifier.slice(2));
+        else loaded.push(specifier);
+      }
+    };
+    visit('bin.js');
+    expect(loaded.filter((specifier) => specifier.startsWith('@osc-packer/'))).toEqual([]);
+    expect(loaded).toContain('yargs');
   });
 });
