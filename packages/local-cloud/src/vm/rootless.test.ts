@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -11,24 +11,40 @@ const nobody = 65534;
 const dist = resolve(import.meta.dirname, '../../dist/index.js');
 const asNobody = ['--reuid', `${nobody}`, '--regid', `${nobody}`, '--clear-groups'];
 
-/** Why `nobody` cannot run the built package from this checkout (e.g. a clone under /root), if so. */
-function unreachableReason(): string | undefined {
-  if (!isRoot || !existsSync(dist)) return undefined;
+const repoRoot = resolve(import.meta.dirname, '../../../..');
+
+/** True when `nobody` can read Node.js and the built package where they are. */
+function nobodyCanReach(): boolean {
   const check = spawnSync('setpriv', [
     ...asNobody,
     process.execPath,
     '-e',
     `require('fs').accessSync(${JSON.stringify(dist)})`,
   ]);
-  return check.status === 0 ? undefined : 'nobody cannot read Node.js or this checkout';
+  return check.status === 0;
 }
-const unreachable = unreachableReason();
+
+/**
+ * The command that runs `node <args>` as nobody. When the checkout or Node.js sits under a directory nobody
+ * may not enter (a clone in /root, a mktemp -d), both are bind-mounted into `work` in a private mount
+ * namespace (pnpm's links are relative, so the bound copy resolves on its own), and nothing on the host
+ * changes.
+ */
+function nobodyNodeCommand(work: string, nodeArgs: (paths: { dist: string }) => string[]): string[] {
+  if (nobodyCanReach()) return ['setpriv', ...asNobody, process.execPath, ...nodeArgs({ dist })];
+  const repo = join(work, 'repo');
+  const nodeDir = join(work, 'node');
+  mkdirSync(repo, { mode: 0o755 });
+  mkdirSync(nodeDir, { mode: 0o755 });
+  const node = join(nodeDir, basename(process.execPath));
+  const args = [...asNobody, node, ...nodeArgs({ dist: join(repo, relative(repoRoot, dist)) })];
+  const script = 'mount --bind "$1" "$2" && mount --bind "$3" "$4" && shift 4 && exec setpriv "$@"';
+  const mounts = [repoRoot, repo, dirname(process.execPath), nodeDir];
+  return ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', ...mounts, ...args];
+}
+
 const title = 'boots VMs in a user namespace, with sudo, SFTP, reboot and persistence (as nobody, from root)';
-const why = !isRoot
-  ? ' (skipped: needs root to switch to nobody; this run is unprivileged already)'
-  : unreachable
-    ? ` (skipped: ${unreachable})`
-    : '';
+const why = isRoot ? '' : ' (skipped: needs root to switch to nobody; this run is unprivileged already)';
 
 // Runs as `nobody` against the built package: what a user without root gets from the Quick start.
 const scenario = `
@@ -84,14 +100,20 @@ describe('local-cloud run by an unprivileged user', () => {
   const work = mkdtempSync(join(tmpdir(), 'rootless-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it.skipIf(!isRoot || unreachable !== undefined)(`${title}${why}`, async () => {
+  it.skipIf(!isRoot)(`${title}${why}`, async () => {
     expect(existsSync(dist), `${dist} is missing: build the package first (turbo runs build before test)`).toBe(true);
     chmodSync(work, 0o700);
     chownSync(work, nobody, nobody);
     writeFileSync(join(work, 'scenario.mjs'), scenario);
     const ip = () => `127.44.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
-    const args = [...asNobody, process.execPath];
-    const child = spawn('setpriv', [...args, join(work, 'scenario.mjs'), dist, work, ip(), ip()], {
+    const [command = 'setpriv', ...args] = nobodyNodeCommand(work, (paths) => [
+      join(work, 'scenario.mjs'),
+      paths.dist,
+      work,
+      ip(),
+      ip(),
+    ]);
+    const child = spawn(command, args, {
       env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: work },
       cwd: work,
     });
