@@ -56,7 +56,8 @@ function prepareEnvironment() {
   process.env.TURBO_TELEMETRY_DISABLED = '1';
   process.env.TURBO_NO_UPDATE_NOTIFIER = '1';
   process.env.COREPACK_ENABLE_STRICT = '0';
-  // Part of turbo's cache key (turbo.json globalEnv): builds made by one Node.js are not reused by another.
+  // Part of the install fingerprint: native addons built for one Node.js ABI are rebuilt for another. (Not part
+  // of turbo's cache key: dist/ is plain JavaScript for node20, the same whichever Node.js built it.)
   process.env.OSC_PACKER_RUNTIME = `node-${process.versions.node}-abi${process.versions.modules}-${process.platform}-${process.arch}`;
 }
 
@@ -124,11 +125,13 @@ function testResultFile(dir) {
   return join(dir, '.test-results', 'vitest.json');
 }
 
-// One summary for the whole suite, from each package's vitest JSON report: counts per package, totals, and
-// every skipped test by name (a skipped test's title says why it skipped).
+// One summary for the whole suite, from each package's vitest JSON report: counts per package, totals, every
+// skipped test by name (a skipped test's title says why it skipped), and every failure with the first lines
+// of its message (from scripts/vitest-failure-reporter.mjs), so the end of a CI log says what went wrong.
 function printTestSummary() {
   const rows = [];
   const skipped = [];
+  const failures = [];
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const dir of packageDirs()) {
     const file = testResultFile(dir);
@@ -141,14 +144,25 @@ function printTestSummary() {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const suite of report.testResults ?? []) {
-      if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) counts.failed += 1;
-      for (const test of suite.assertionResults ?? []) {
+      const tests = suite.assertionResults ?? [];
+      // A file that failed with no failed test failed to load or in a hook: its tests did not run, they were
+      // not skipped on purpose, so the file counts as one failure and its tests are not listed as skipped.
+      const brokenFile = suite.status === 'failed' && !tests.some((test) => test.status === 'failed');
+      if (brokenFile) counts.failed += 1;
+      for (const test of tests) {
         if (test.status === 'passed') counts.passed += 1;
         else if (test.status === 'failed') counts.failed += 1;
-        else {
+        else if (!brokenFile) {
           counts.skipped += 1;
           skipped.push(`  ${name}: ${test.fullName}`);
         }
+      }
+    }
+    const failureFile = join(dir, '.test-results', 'failures.json');
+    if (existsSync(failureFile)) {
+      for (const failure of JSON.parse(readFileSync(failureFile, 'utf8'))) {
+        const message = failure.message.split('\n').join('\n      ');
+        failures.push(`  ${name}: ${failure.where}\n      ${message}`);
       }
     }
     for (const key of Object.keys(totals)) totals[key] += counts[key];
@@ -157,8 +171,9 @@ function printTestSummary() {
   console.log(`\nTest summary (Node.js ${process.versions.node})`);
   console.log(rows.join('\n'));
   if (skipped.length > 0) console.log(`Skipped tests:\n${skipped.join('\n')}`);
+  if (failures.length > 0) console.log(`Failures:\n${failures.join('\n')}`);
   console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-  return totals.failed === 0;
+  return totals.failed === 0 && failures.length === 0;
 }
 
 function turbo(args) {
@@ -182,20 +197,25 @@ const tasks = {
   format() {
     return run('pnpm', ['exec', 'biome', 'check', '--write', '.']);
   },
-  test() {
+  // `npm test -- --tests-only` skips the checks that do not depend on the Node.js that runs them (lint,
+  // repository checks, typecheck): CI uses it for its second run, on Node.js 24.
+  test(options) {
     checkSsh2Binding();
     const failures = [];
-    if (tasks.lint() !== 0) failures.push('lint');
-    if (run('pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.repo.config.ts']) !== 0)
+    const staticChecks = !options.includes('--tests-only');
+    if (staticChecks && tasks.lint() !== 0) failures.push('lint');
+    if (staticChecks && run('pnpm', ['exec', 'vitest', 'run', '--config', 'vitest.repo.config.ts']) !== 0)
       failures.push('repository checks');
-    for (const dir of packageDirs()) rmSync(testResultFile(dir), { force: true });
-    if (turbo(['build', 'typecheck', 'test', '--continue', '--concurrency=2']) !== 0) failures.push('package tasks');
+    for (const dir of packageDirs()) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+    const packageTasks = staticChecks ? ['build', 'typecheck', 'test'] : ['build', 'test'];
+    if (turbo([...packageTasks, '--continue', '--concurrency=2']) !== 0) failures.push('package tasks');
     if (!printTestSummary()) failures.push('tests');
     if (failures.length > 0) {
       console.error(`\nnpm test: FAILED (${failures.join(', ')})`);
       return 1;
     }
-    console.log('\nnpm test: every check passed (lint, repository checks, build, typecheck, tests).');
+    const ran = staticChecks ? 'lint, repository checks, build, typecheck, tests' : 'build, tests';
+    console.log(`\nnpm test: every check passed (${ran}).`);
     return 0;
   },
   async quickstart() {
@@ -227,9 +247,10 @@ function runBuild(command, args) {
 }
 
 const task = process.argv[2] ?? 'setup';
+const taskOptions = process.argv.slice(3);
 if (!(task in tasks)) fail(`unknown task '${task}'; known: ${Object.keys(tasks).join(', ')}`);
 checkNodeVersion();
 prepareEnvironment();
 ensurePnpm();
 ensureDependencies();
-process.exitCode = await tasks[task]();
+process.exitCode = await tasks[task](taskOptions);

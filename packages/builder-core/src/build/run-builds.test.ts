@@ -193,4 +193,25 @@ describe('runBuilds', () => {
     expect(ui.texts('error')).toEqual(["Build 'first' errored after 0 seconds: Build was cancelled."]);
     expect(ui.texts('say').at(-1)).toBe('Cleanly cancelled builds after being interrupted.');
   });
+
+  it('after a forced exit does not claim the builds were cancelled cleanly', async () => {
+    const cancel = new AbortController();
+    const force = new AbortController();
+    const ui = new RecordingUi();
+    const result = await runBuilds(
+      [
+        build('only', async () => {
+          cancel.abort();
+          force.abort();
+          return undefined;
+        }),
+      ],
+      { ui, signal: cancel.signal, forceSignal: force.signal, now: clock },
+    );
+    expect(result).toMatchObject({ exitCode: 1, cancelled: true });
+    expect(ui.texts('say')).not.toContain('Cleanly cancelled builds after being interrupted.');
+    expect(ui.texts('say').at(-1)).toBe(
+      'Cancelled builds after being interrupted, without waiting for their cleanups.',
+    );
+  });
 });

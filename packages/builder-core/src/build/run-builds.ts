@@ -47,7 +47,12 @@ export async function runBuilds(builds: readonly PreparedBuild[], options: RunBu
   const finished = results.filter((result): result is BuildResult => result !== undefined);
   ui.say(`\n==> Wait completed after ${formatHumanDuration(shared.now().getTime() - started)}`);
   if (shared.signal.aborted) {
-    ui.say('Cleanly cancelled builds after being interrupted.');
+    // After a forced exit the cleanups were cut short: "cleanly" would contradict the leftovers reported next.
+    ui.say(
+      shared.forceSignal.aborted
+        ? 'Cancelled builds after being interrupted, without waiting for their cleanups.'
+        : 'Cleanly cancelled builds after being interrupted.',
+    );
     return { exitCode: 1, builds: finished, cancelled: true };
   }
   printBuildSummary(ui, finished);

@@ -8,6 +8,7 @@ import { parseTemplate } from './parse-template';
 import { TemplateError } from './template-error';
 import { compatTemplatesDir, hasCompatTemplates } from './template-test-helpers';
 import { validateTemplate } from './validate-template';
+import { readVarFile } from './variable-sources';
 
 function issuesOf(text: string) {
   try {
@@ -226,6 +227,33 @@ describe.skipIf(!hasCompatTemplates)('compat templates (shared/compat/json-templ
       const template = parseTemplate(JSON.stringify({ builders: [value] }));
       expect(template.builders[0]?.type).toBe((value as { type: string }).type);
     }
+  });
+
+  // Users arrive with the plugin's HCL2 examples: they must learn at once that only JSON templates are read.
+  const hclExamples = join(compatTemplatesDir, '..', 'packer-plugin-examples', 'examples');
+
+  it('refuses an HCL2 template, a template directory and an HCL2 var file with a message that says why', async () => {
+    const problems = async (load: Promise<unknown>) => {
+      const error = await load.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(TemplateError.isInstance(error), String(error)).toBe(true);
+      return TemplateError.isInstance(error) ? error.issues.map((issue) => issue.message) : [];
+    };
+    expect(await problems(loadTemplate(join(hclExamples, 'osc-bsu.pkr.hcl')))).toEqual([
+      expect.stringMatching(
+        /^HCL2 templates \(\.pkr\.hcl\) are not supported yet: osc-packer reads Packer JSON templates/,
+      ),
+    ]);
+    expect(await problems(loadTemplate(hclExamples))).toEqual([
+      expect.stringMatching(/^is a directory: osc-packer builds from one JSON template file/),
+    ]);
+    expect(await problems(readVarFile(join(hclExamples, 'variables.auto.pkrvars.hcl')))).toEqual([
+      expect.stringMatching(
+        /variables\.auto\.pkrvars\.hcl is an HCL2 variable file \(\.pkrvars\.hcl\), not supported yet: give a JSON var file/,
+      ),
+    ]);
   });
 
   it('reports the trailing comma of osc-auth-x509.fragment.json with line and column', async () => {

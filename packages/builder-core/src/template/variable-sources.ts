@@ -4,6 +4,7 @@ import type { ConfigIssue } from '../config/config-issue';
 import { formatKeyPath } from '../config/key-path';
 import { parseJsonDocument } from './json-document';
 import { TemplateError } from './template-error';
+import { assertJsonVarFile } from './template-file-format';
 
 /** Variables read from one `-var-file`, in file order. */
 export interface VarFile {
@@ -47,6 +48,7 @@ export async function readVarFile(
   path: string,
   options: { cwd?: string; readFile?: (path: string) => Promise<string> } = {},
 ): Promise<VarFile> {
+  assertJsonVarFile(path);
   const absolute = resolve(options.cwd ?? process.cwd(), path);
   const read = options.readFile ?? ((file: string) => readFileAsync(file, 'utf8'));
   return parseVarFile(await read(absolute), path);

@@ -107,6 +107,7 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
     build.child.kill('SIGINT');
     expect(await build.exited).toBe(1);
     expect(build.stderr()).toContain('Forced exit after a second interrupt: not waiting for the remaining cleanups.');
+    expect(build.stdout()).not.toContain('Cleanly cancelled');
     expect(build.stderr()).toMatch(/forced exit skipped the cleanup of '.+'/);
     expect(build.stderr()).toContain(
       `The resource journal (${join(t.dir, 'journal')}) lists what is left: run 'osc-packer cleanup'`,

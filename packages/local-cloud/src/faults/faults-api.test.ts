@@ -86,6 +86,21 @@ describe('injected faults', () => {
     cloud.faults.remove(id);
   });
 
+  it('keeps names unique while a new image or keypair is not yet visible, so a retried create is refused', async () => {
+    const { cloud, alice } = t;
+    const id = cloud.faults.add({ resource: ['image', 'keypair'], action: 'not-found-after-create', ms: 60_000 });
+    const vmId = must((await alice('CreateVms', { ImageId: cloud.catalogImageId })).Vms?.[0]?.VmId);
+    await alice('CreateImage', { VmId: vmId, ImageName: 'invisible-twin' });
+    expect(await alice('CreateImage', { VmId: vmId, ImageName: 'invisible-twin' }, 409)).toMatchObject({
+      Errors: [{ Code: '9015' }],
+    });
+    await alice('CreateKeypair', { KeypairName: 'invisible-twin' });
+    expect(await alice('CreateKeypair', { KeypairName: 'invisible-twin' }, 409)).toMatchObject({
+      Errors: [{ Code: '9011' }],
+    });
+    cloud.faults.remove(id);
+  });
+
   it('drops the SSH connections of VMs a while after they run', async () => {
     const { cloud, alice, machines } = t;
     cloud.faults.add({ resource: 'vm', action: 'ssh-disconnect', ms: 50, times: 1 });

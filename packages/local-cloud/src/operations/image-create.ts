@@ -7,7 +7,7 @@ import type { Cloud } from '../engine/cloud';
 import { type ImagedVolume, imageVmInBackground, registerImageInBackground } from '../engine/image-lifecycle';
 import { shareSnapshotData } from '../engine/snapshot-lifecycle';
 import { linkedVolumes } from '../engine/vm-lifecycle';
-import { callerOf, findOwned, findUsableImage, findUsableSnapshot, isVisible, newRecordBase } from '../model/access';
+import { callerOf, findOwned, findUsableImage, findUsableSnapshot, newRecordBase } from '../model/access';
 import { rootDeviceName } from '../model/device-names';
 import type { ImageBlockDevice, ImageRecord, SnapshotRecord } from '../model/records';
 import { presentImage } from '../present/image';
@@ -18,11 +18,13 @@ import { volumeShape } from './volume-rules';
 
 const imageNamePattern = /^[A-Za-z0-9_ ()/.-]{3,128}$/;
 
-function checkName(cloud: Cloud, account: Account, name: string | undefined, now: Date): string {
+function checkName(cloud: Cloud, account: Account, name: string | undefined): string {
   if (name === undefined) throw errors.missingParameter('ImageName');
   if (!imageNamePattern.test(name)) throw errors.invalidParameterValue('ImageName', name, '4026');
+  // Names are unique on the write path even while a new image is not yet visible to reads (eventual
+  // consistency delays reads, not the constraint): a retried create must be refused, not duplicated.
   const taken = [...cloud.state.images.values()].some(
-    (image) => image.accountId === account.accountId && image.name === name && isVisible(image, now),
+    (image) => image.accountId === account.accountId && image.name === name,
   );
   if (taken) throw errors.conflict('9015', `An OMI named '${name}' already exists.`);
   return name;
@@ -233,7 +235,7 @@ export function createImage(cloud: Cloud, context: CallContext, body: RequestBod
   let image: ImageRecord;
   if (modes[0] === 'FileLocation') image = fromManifest(cloud, body, account);
   else {
-    const name = checkName(cloud, account, optionalString(body, 'ImageName'), context.now);
+    const name = checkName(cloud, account, optionalString(body, 'ImageName'));
     if (modes[0] === 'VmId') image = fromVm(cloud, context, body, account, name);
     else if (modes[0] === 'SourceImageId') image = copied(cloud, context, body, account, name);
     else image = fromSnapshots(cloud, context, body, account, name);

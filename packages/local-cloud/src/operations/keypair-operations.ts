@@ -71,7 +71,11 @@ export function keypairOperations(cloud: Cloud): OperationDefinition[] {
         privateKey = pair.privateKey;
         key = publicKeyOfPrivate(privateKey);
       }
-      if (findKeypairByName(cloud, context, name)) {
+      // Unique on the write path even while a new keypair is not yet visible to reads (see checkName of images).
+      const taken = [...cloud.state.keypairs.values()].some(
+        (k) => k.accountId === account.accountId && k.name === name,
+      );
+      if (taken) {
         throw errors.conflict('9011', `The keypair '${name}' already exists.`);
       }
       const keypair: KeypairRecord = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isAlreadyExistsError } from '../errors/error-predicates';
 import { OapiAmbiguousResultError } from '../errors/oapi-ambiguous-result-error';
 import { OapiError } from '../errors/oapi-error';
 import { OapiNetworkError } from '../errors/oapi-network-error';
@@ -23,6 +24,11 @@ function factsOf(error: unknown): FailureFacts {
   // Our own bugs and credential-provider failures are not the network's: do not retry, never guess.
   return { retryable: false, ambiguous: false, throttling: false, retryAfterMs: undefined };
 }
+
+// After an ambiguous failure, "already exists" on the retry means the lost attempt did create the resource,
+// but reads may not show it yet (eventual consistency): look again after a backoff instead of failing, and
+// never create a twin (names are unique on the write path).
+const notVisibleYet: FailureFacts = { retryable: true, ambiguous: true, throttling: false, retryAfterMs: undefined };
 
 function withClientToken<Op extends OperationName>(recovery: Recovery<Op>, input: RequestOf<Op>): RequestOf<Op> {
   if (recovery.kind !== 'client-token') return input;
@@ -62,7 +68,8 @@ export async function executeCall<Op extends OperationName>(
       if (signal?.aborted) throw signal.reason;
       const settled = ambiguous ? await recovery.settle?.(recoveryContext, request, error) : undefined;
       if (settled) return settled;
-      const facts = factsOf(error);
+      const facts: FailureFacts =
+        ambiguous && recovery.kind === 'lookup' && isAlreadyExistsError(error) ? notVisibleYet : factsOf(error);
       if (facts.ambiguous && recovery.kind === 'unsafe') {
         ctx.stats.failure(operation);
         throw new OapiAmbiguousResultError(operation, error, recovery.whatToCheck);

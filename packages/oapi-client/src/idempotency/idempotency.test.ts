@@ -91,6 +91,31 @@ describe('creates retried after an ambiguous failure', () => {
     expect(api.seen[2]?.body).toEqual({ Filters: { ImageNames: ['golden'], AccountIds: ['123456789012'] } });
   });
 
+  it('CreateImage: a duplicate-name answer after a lost attempt is looked up again until the image shows', async () => {
+    api = mockApi();
+    api.fail('CreateImage', 'ECONNRESET');
+    api.reply('ReadAccounts', 200, ok({ Accounts: [{ AccountId: '123456789012' }] }));
+    api.reply('ReadImages', 200, ok({ Images: [] }));
+    // The lost attempt made the image: the retry collides with it, but reads do not show it for a while.
+    api.reply('CreateImage', 409, apiError('9015', 'ResourceConflict'));
+    api.reply('ReadImages', 200, ok({ Images: [] }));
+    api.reply(
+      'ReadImages',
+      200,
+      ok({ Images: [{ ImageId: 'ami-7', ImageName: 'golden', AccountId: '123456789012' }] }),
+    );
+    const answer = await api.client.call('CreateImage', { VmId: 'i-1', ImageName: 'golden' });
+    expect(answer.Image?.ImageId).toBe('ami-7');
+    expect(api.seen.map((request) => request.operation)).toEqual([
+      'CreateImage',
+      'ReadAccounts',
+      'ReadImages',
+      'CreateImage',
+      'ReadImages',
+      'ReadImages',
+    ]);
+  });
+
   it('CreateKeypair: deletes the keypair a lost attempt may have made, then creates it again', async () => {
     api = mockApi();
     api.fail('CreateKeypair', 'ECONNRESET');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterpolationContext } from '@osc-packer/builder-core';
@@ -88,6 +88,11 @@ describe('cleanupLeftovers', () => {
     const before = inventoryOf(cloud);
     expect(before.vms).toHaveLength(1);
     expect(before.images).toHaveLength(1);
+    // A forced exit can leave the half-written temporary file of an atomic journal write; a live build's stays.
+    const stale = `${file}.${deadPid}.tmp`;
+    const live = `${file}.${process.pid}.tmp`;
+    writeFileSync(stale, '');
+    writeFileSync(live, '');
 
     const dryUi = new RecordingUi();
     const dry = await cleanupLeftovers({ journalDir, clients: alice, dryRun: true, ui: dryUi, waiter: testWaiter });
@@ -98,6 +103,7 @@ describe('cleanupLeftovers', () => {
     expect(dry.deleted).toEqual([]);
     expect(inventoryOf(cloud).vms).toHaveLength(1);
     expect(existsSync(file)).toBe(true);
+    expect(existsSync(stale)).toBe(true);
 
     const ui = new RecordingUi();
     const report = await cleanupLeftovers({ journalDir, clients: alice, ui, waiter: testWaiter });
@@ -108,6 +114,8 @@ describe('cleanupLeftovers', () => {
     expect(inventoryOf(cloud).snapshots).toEqual([]);
     expect(report.removedFiles).toEqual([file]);
     expect(existsSync(file)).toBe(false);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   }, 60_000);
 
   it('sweeps by build tag what a build without a journal left, key pair included', async () => {

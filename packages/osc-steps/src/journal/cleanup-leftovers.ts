@@ -4,7 +4,7 @@ import { settleAll } from '../steps/settle-all';
 import { deleteLeftover } from './delete-leftover';
 import { type FindLeftoversOptions, findLeftovers, type LeftoverBuild, type Leftovers } from './find-leftovers';
 import { outstandingEntries } from './journal-document';
-import { removeJournalFile, writeJournalFile } from './journal-files';
+import { removeJournalFile, removeStaleTemporaryFiles, writeJournalFile } from './journal-files';
 import { deletionOrder, describeLeftover, type LeftoverResource } from './leftover-resource';
 
 /** Options of {@link cleanupLeftovers}: those of findLeftovers, plus how to report and whether to delete. */
@@ -96,7 +96,8 @@ function show(leftovers: Leftovers, ui: Ui, dryRun: boolean): void {
  * shows it, and unless `dryRun` deletes it in dependency order (VMs, waiting until terminated; then public
  * IPs, security groups, key pairs, volumes; then images with their snapshots; then snapshots), each kind
  * concurrently, one failure never stopping the others. Journal files whose resources are all gone are
- * removed, as are those of builds that ended cleanly; the others are updated with what was deleted.
+ * removed, as are those of builds that ended cleanly, and the temporary files of writes a dead process
+ * left; the others are updated with what was deleted.
  */
 export async function cleanupLeftovers(options: CleanupLeftoversOptions): Promise<CleanupReport> {
   const leftovers = await findLeftovers(options);
@@ -104,6 +105,7 @@ export async function cleanupLeftovers(options: CleanupLeftoversOptions): Promis
   const dryRun = options.dryRun ?? false;
   show(leftovers, options.ui, dryRun);
   if (dryRun) return report;
+  await removeStaleTemporaryFiles(options.journalDir);
   for (const file of leftovers.finishedFiles) {
     await removeJournalFile(file);
     report.removedFiles.push(file);
