@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { connectSsh } from '../src/communicator/connect-ssh';
 import { startSshd } from '../src/test/start-sshd';
+import { findProcess, processCpuMs, treeCpuMs } from './process-cpu';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     cipher: { type: 'string', default: 'aes128-gcm@openssh.com' },
     dir: { type: 'string', default: tmpdir() },
+    // Runs only the paths whose name contains this (e.g. `sftp`, `osc-packer`): for profiling one path.
+    only: { type: 'string', default: '' },
   },
 });
 const bytes = Number(values['size-mib']) * 1024 * 1024;
@@ -35,11 +38,12 @@ const rounds = Number(values.rounds);
 const cipher = values.cipher ?? 'aes128-gcm@openssh.com';
 const binding = (createRequire(import.meta.url)('ssh2/lib/protocol/crypto.js') as { bindingAvailable: boolean })
   .bindingAvailable;
-const clockTicks = Number((await run('getconf', ['CLK_TCK'])).stdout.trim()) || 100;
 
 interface Sample {
   seconds: number;
   cpuMs: number;
+  /** CPU time of sshd and its session processes (the SFTP server included). */
+  serverMs: number;
 }
 
 console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
@@ -50,6 +54,7 @@ console.log(
 const work = await mkdtemp(join(values.dir ?? tmpdir(), 'osc-packer-bench-'));
 const sshd = await startSshd();
 try {
+  const sshdPid = await findProcess(sshd.dir);
   const source = join(work, 'source.bin');
   const target = join(work, 'target.bin');
   await writeRandomFile(source, bytes);
@@ -78,7 +83,7 @@ try {
       const cpu = process.cpuUsage();
       const seconds = await timed(() => comm.upload(target, createReadStream(source)));
       const used = process.cpuUsage(cpu);
-      return { seconds, cpuMs: (used.user + used.system) / 1000 };
+      return { seconds, cpuMs: (used.user + used.system) / 1000, serverMs: 0 };
     } finally {
       await comm.close();
     }
@@ -88,7 +93,8 @@ try {
     const masterBefore = await processCpuMs(master.pid);
     const seconds = await timed(() => run('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args]));
     const [user = 0, system = 0] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
-    return { seconds, cpuMs: (user + system) * 1000 + (await processCpuMs(master.pid)) - masterBefore };
+    const cpuMs = (user + system) * 1000 + (await processCpuMs(master.pid)) - masterBefore;
+    return { seconds, cpuMs, serverMs: 0 };
   };
   const paths: Record<string, () => Promise<Sample>> = {
     'osc-packer scp': () => ours('scp'),
@@ -99,10 +105,13 @@ try {
   };
   const results: Record<string, Sample[]> = {};
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 === 1 ? Object.keys(paths) : Object.keys(paths).reverse();
+    const names = Object.keys(paths).filter((name) => name.includes(values.only ?? ''));
+    const order = round % 2 === 1 ? names : names.reverse();
     for (const name of order) {
       await rm(target, { force: true });
+      const serverBefore = await treeCpuMs(sshdPid);
       const sample = await (paths[name] as () => Promise<Sample>)();
+      sample.serverMs = (await treeCpuMs(sshdPid)) - serverBefore;
       const size = (await stat(target)).size;
       if (size !== bytes) throw new Error(`${name} wrote ${size} bytes, expected ${bytes}`);
       results[name] = [...(results[name] ?? []), sample];
@@ -116,11 +125,11 @@ try {
   };
   const speed = (name: string) => median(name, (s) => bytes / 1e6 / s.seconds);
   const cpu = (name: string) => median(name, (s) => s.cpuMs / (bytes / 1e8));
+  const server = (name: string) => median(name, (s) => s.serverMs / (bytes / 1e8));
   console.log('\nmedians');
-  for (const name of Object.keys(paths)) {
-    console.log(
-      `  ${name.padEnd(16)} ${speed(name).toFixed(0).padStart(5)} MB/s  ${cpu(name).toFixed(0).padStart(4)} ms CPU/100 MB`,
-    );
+  for (const name of Object.keys(results)) {
+    const figures = `${speed(name).toFixed(0).padStart(5)} MB/s  ${cpu(name).toFixed(0).padStart(4)} ms CPU/100 MB`;
+    console.log(`  ${name.padEnd(16)} ${figures}, server ${server(name).toFixed(0).padStart(4)}`);
   }
   console.log('ratios ours / OpenSSH (speed: target >= 0.90; CPU: lower is better)');
   for (const [label, ourName, theirName] of [
@@ -137,20 +146,14 @@ try {
 
 function format(sample: Sample): string {
   const mbps = bytes / 1e6 / sample.seconds;
-  return `${mbps.toFixed(0).padStart(5)} MB/s  ${(sample.cpuMs / (bytes / 1e8)).toFixed(0).padStart(4)} ms CPU/100 MB`;
+  const per100 = (ms: number) => (ms / (bytes / 1e8)).toFixed(0).padStart(4);
+  return `${mbps.toFixed(0).padStart(5)} MB/s  ${per100(sample.cpuMs)} ms CPU/100 MB, server ${per100(sample.serverMs)}`;
 }
 
 async function timed(action: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
   await action();
   return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-/** User plus system CPU time of a process so far, from /proc. */
-async function processCpuMs(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return 0;
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
 async function writeRandomFile(path: string, size: number): Promise<void> {

@@ -53,6 +53,9 @@ export type {
 export { SshError, type SshErrorReason } from './communicator/ssh-error';
 /** Maps a decoded communicator block to connectSsh options; checks its key files early. */
 export { checkSshFiles, type SshRuntime, sshOptionsFromConfig } from './communicator/ssh-options-from-config';
+/** Go durations (`"1h30m"`) decoded to milliseconds. */
+/** One of a fixed set of strings; an empty string counts as unset (Packer's zero value). */
+export { choice } from './config/choice';
 /** Blocks of configuration keys, composed per builder or provisioner. */
 export {
   type ConfigBlock,
@@ -75,7 +78,6 @@ export { type DecodeOptions, type DecodeResult, decodeConfig } from './config/de
 export { didYouMean, editDistance } from './config/did-you-mean';
 /** Marks a config field as secret (never quoted, scrubbed from output). */
 export { sensitive } from './config/field-annotations';
-/** Go durations (`"1h30m"`) decoded to milliseconds. */
 export { goDuration, parseGoDuration } from './config/go-duration';
 /** Key paths as users write them (`a[1].b`) and patterns over them (`a[].b`). */
 export { formatKeyPath, type KeyPath, keyPathMatcher, parseKeyPath } from './config/key-path';

@@ -18,6 +18,19 @@ describe('osc-packer binary', { timeout: 30_000 }, () => {
     expect(oscPacker('version')).toMatchObject({ status: 0, stdout: `osc-packer v${manifest.version}\n` });
   });
 
+  it("prints Packer's version records with version -machine-readable (tools check versions that way)", () => {
+    const result = oscPacker('version', '-machine-readable');
+    expect(result.status, result.stderr).toBe(0);
+    const records = result.stdout.split('\n').map((line) => line.replace(/^\d+,/, ''));
+    expect(records).toEqual([
+      `,version,${manifest.version}`,
+      ',version-prerelease,',
+      ',version-commit,',
+      `,ui,say,osc-packer v${manifest.version}`,
+      '',
+    ]);
+  });
+
   it('lists every command in --help', () => {
     const result = oscPacker('--help');
     expect(result.status).toBe(0);

@@ -43,6 +43,24 @@ describe('prepareBsuConfig', () => {
     });
   });
 
+  it('takes an empty choice (an unset variable, e.g. "{{user `ssh_interface`}}") as not set, as Packer does', () => {
+    const { config } = prepared({
+      ...minimal,
+      ssh_interface: '',
+      shutdown_behavior: '',
+      boot_mode: '',
+      communicator: '',
+      ssh_file_transfer_method: '',
+      temporary_key_pair_type: '',
+      launch_block_device_mappings: [{ device_name: '/dev/sda1', volume_type: '', volume_size: '' }],
+    });
+    expect(config).toMatchObject({ communicator: 'ssh', shutdown_behavior: 'stop', ssh_file_transfer_method: 'scp' });
+    expect(config).not.toHaveProperty('ssh_interface');
+    expect(config).not.toHaveProperty('boot_mode');
+    expect(config).not.toHaveProperty('temporary_key_pair_type');
+    expect(config.launch_block_device_mappings?.[0]).not.toHaveProperty('volume_type');
+  });
+
   it('lists the fields rendered during the build', () => {
     expect([...bsuDeferredFields].sort()).toEqual([
       'omi_description',

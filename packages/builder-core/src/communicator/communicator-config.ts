@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { choice } from '../config/choice';
 import { type ConfigBlock, type ConfigReporter, configBlock } from '../config/config-block';
 import { sensitive } from '../config/field-annotations';
 import { goDuration } from '../config/go-duration';
@@ -23,8 +24,7 @@ const flag = () => weakBoolean().default(false);
 function communicatorSchema(defaultSshTimeoutMs: number) {
   const timeout = `default \`${defaultSshTimeoutMs / 60_000}m\``;
   return z.strictObject({
-    communicator: z
-      .enum(['ssh', 'none', 'winrm'])
+    communicator: choice(['ssh', 'none', 'winrm'])
       .default('ssh')
       .describe('`ssh` (default), `none`, or `winrm` (not supported yet).'),
     pause_before_connecting: goDuration({ min: 0 })
@@ -38,8 +38,7 @@ function communicatorSchema(defaultSshTimeoutMs: number) {
       'Name of an existing key pair to launch with; needs `ssh_private_key_file` or `ssh_agent_auth`.',
     ),
     temporary_key_pair_name: text().describe('Name of the temporary key pair; default `packer_<uuid>`.'),
-    temporary_key_pair_type: z
-      .enum(['dsa', 'ecdsa', 'ed25519', 'rsa'])
+    temporary_key_pair_type: choice(['dsa', 'ecdsa', 'ed25519', 'rsa'])
       .optional()
       .describe('Type of a generated temporary key: `rsa` (default), `ed25519`, `ecdsa`, `dsa`.'),
     temporary_key_pair_bits: weakInteger({ min: 0 }).optional().describe('Bits of a generated temporary key.'),
@@ -67,8 +66,7 @@ function communicatorSchema(defaultSshTimeoutMs: number) {
     ssh_bastion_interactive: flag().describe('Answer the bastion keyboard-interactive prompts on the terminal.'),
     ssh_bastion_private_key_file: text().describe('Private key file for the bastion; default `ssh_private_key_file`.'),
     ssh_bastion_certificate_file: text().describe('User certificate for `ssh_bastion_private_key_file`.'),
-    ssh_file_transfer_method: z
-      .enum(['scp', 'sftp'])
+    ssh_file_transfer_method: choice(['scp', 'sftp'])
       .default('scp')
       .describe('How files are copied: `scp` (default) or `sftp`.'),
     ssh_proxy_host: text().describe('SOCKS5 proxy to connect through.'),

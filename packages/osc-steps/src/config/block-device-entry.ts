@@ -1,4 +1,4 @@
-import { stringMap, weakBoolean, weakInteger, weakString } from '@osc-packer/builder-core';
+import { choice, stringMap, weakBoolean, weakInteger, weakString } from '@osc-packer/builder-core';
 import { z } from 'zod';
 
 /** The BSU volume types (`standard` is the API's default). */
@@ -19,8 +19,7 @@ const volumeFields = {
   device_name: weakString()
     .optional()
     .describe('Device name, e.g. `/dev/sda1` (the root) or `/dev/xvdb`. Required for every entry.'),
-  volume_type: z
-    .enum(volumeTypes)
+  volume_type: choice(volumeTypes)
     .optional()
     .describe("Volume type: `standard`, `gp2` or `io1`; default: the API's (`standard`), or the snapshot's."),
   volume_size: weakInteger({ min: 0, max: volumeLimits.maxSizeGib })

@@ -1,4 +1,4 @@
-import { configBlock, weakBoolean, weakString } from '@osc-packer/builder-core';
+import { choice, configBlock, weakBoolean, weakString } from '@osc-packer/builder-core';
 import { z } from 'zod';
 import { type FilterKeys, nameValueFilterSchema } from './name-value-filter';
 
@@ -55,8 +55,7 @@ export const networkBlock = configBlock(
     associate_public_ip_address: weakBoolean()
       .default(false)
       .describe('Allocate a temporary public IP, link it to the VM, and release it at the end. Default `false`.'),
-    ssh_interface: z
-      .enum(sshInterfaces)
+    ssh_interface: choice(sshInterfaces)
       .optional()
       .describe(
         'Address to connect to: `public_ip`, `private_ip`, `public_dns` or `private_dns`. Default: in a Net the public IP if any, else the private IP; outside a Net the public DNS name. `ssh_host` wins over it.',

@@ -1,5 +1,6 @@
 import {
   type ConfigReporter,
+  choice,
   configBlock,
   goDuration,
   stringMap,
@@ -32,8 +33,7 @@ const vmLaunchSchema = z.strictObject({
   user_data_base64: weakBoolean()
     .default(false)
     .describe('`user_data` (or the file content) is already base64-encoded: sent as it is. Default `false`.'),
-  shutdown_behavior: z
-    .enum(shutdownBehaviors)
+  shutdown_behavior: choice(shutdownBehaviors)
     .default('stop')
     .describe('What a shutdown from inside the VM does: `stop` (default) or `terminate`.'),
   disable_stop_vm: weakBoolean()
@@ -44,8 +44,7 @@ const vmLaunchSchema = z.strictObject({
   bsu_optimized: weakBoolean()
     .default(false)
     .describe('Launch the VM BSU-optimized. Default `false`. Alias: `ebs_optimized` (deprecated).'),
-  boot_mode: z
-    .enum(bootModes)
+  boot_mode: choice(bootModes)
     .optional()
     .describe('Boot mode of the VM: `legacy` or `uefi`; default: the OMI decides.'),
   run_tags: stringMap()

@@ -1,13 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { removeKeyCommand } from './step-clear-authorized-keys';
+
+// Every test's directory goes at the end, so repeated runs do not pile up in /tmp.
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'osc-authorized-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('removeKeyCommand', () => {
   it('removes every line with the temporary key and keeps the others and the file mode', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osc-authorized-'));
+    const dir = tempDir();
     const file = join(dir, 'authorized_keys');
     const temporary = 'ssh-rsa AAAAB3Nza+C1yc2E/AAAADAQABAAAB= packer_1';
     writeFileSync(
@@ -23,7 +34,7 @@ describe('removeKeyCommand', () => {
   });
 
   it('leaves the file whole and fails when the filtered copy cannot be written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osc-authorized-'));
+    const dir = tempDir();
     const file = join(dir, 'authorized_keys');
     const temporary = 'ssh-rsa AAAAB3Nza+C1yc2E/AAAADAQABAAAB= packer_1';
     const content = `ssh-ed25519 AAAAkeep user@laptop\n${temporary}\n`;
@@ -36,7 +47,7 @@ describe('removeKeyCommand', () => {
   });
 
   it('empties the file when the temporary key was its only line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'osc-authorized-'));
+    const dir = tempDir();
     const file = join(dir, 'authorized_keys');
     const temporary = 'ssh-rsa AAAAB3Nza+C1yc2E/AAAADAQABAAAB= packer_1';
     writeFileSync(file, `${temporary}\n`);

@@ -10,17 +10,8 @@ import {
   sftpStatus,
   sftpType,
 } from './sftp-protocol';
-
-/** A status the server answered with instead of success; `code` is the SFTP status code. */
-class SftpStatusError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SftpStatusError';
-  }
-}
+import { SftpStatusError } from './sftp-status-error';
+import { writeRequest } from './sftp-write-request';
 
 interface Reply {
   type: number;
@@ -34,7 +25,7 @@ export interface SftpListing {
 }
 
 // ssh2's own SFTP client copies every write into a new buffer; this one hands file data to the channel as
-// it is (a header write, then the data view), which keeps SFTP uploads as cheap as SCP.
+// views (see writeRequest), which keeps SFTP uploads as cheap as SCP.
 
 /** An SFTP v3 client over an ssh2 `sftp` subsystem channel. Requests may be pipelined freely. */
 export class SftpClient {
@@ -95,13 +86,12 @@ export class SftpClient {
 
   /** Writes `data` at `offset`; `sent` runs once the channel no longer needs `data`. */
   async write(handle: Buffer, offset: number, data: Buffer, sent?: () => void): Promise<void> {
-    const header = encodePacket(sftpType.write, [{ u32: 0 }, handle, { u64: offset }, { u32: data.length }]);
-    // The packet's length field covers the data that follows in a second channel write.
-    header.writeUInt32BE(header.length - 4 + data.length, 0);
+    const request = writeRequest(this.channel, handle, offset, data);
     const reply = this.request(sftpType.write, [], (id) => {
-      header.writeUInt32BE(id, 5);
-      this.channel.write(header);
-      this.channel.write(data, sent === undefined ? undefined : () => sent());
+      request.setId(id);
+      this.channel.write(request.first);
+      if (request.rest === undefined) sent?.();
+      else this.channel.write(request.rest, sent === undefined ? undefined : () => sent());
     });
     this.status(await reply);
   }
@@ -221,7 +211,6 @@ export class SftpClient {
   }
 
   private statusError(reply: Reply, code: number): SftpStatusError {
-    const message = reply.type === sftpType.status && reply.body.more() ? reply.body.string() : '';
-    return new SftpStatusError(code, message || `status ${code}`);
+    return SftpStatusError.fromReply(reply.type, reply.body, code);
   }
 }

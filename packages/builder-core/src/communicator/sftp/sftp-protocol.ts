@@ -29,6 +29,19 @@ export const sftpType = {
 /** Status codes. */
 export const sftpStatus = { ok: 0, eof: 1, noSuchFile: 2, permissionDenied: 3, failure: 4 } as const;
 
+/** The protocol's names of the status codes, for error messages. */
+export const sftpStatusNames: readonly string[] = [
+  'SSH_FX_OK',
+  'SSH_FX_EOF',
+  'SSH_FX_NO_SUCH_FILE',
+  'SSH_FX_PERMISSION_DENIED',
+  'SSH_FX_FAILURE',
+  'SSH_FX_BAD_MESSAGE',
+  'SSH_FX_NO_CONNECTION',
+  'SSH_FX_CONNECTION_LOST',
+  'SSH_FX_OP_UNSUPPORTED',
+];
+
 /** Open flags. */
 export const openFlags = { read: 0x01, write: 0x02, create: 0x08, truncate: 0x10 } as const;
 

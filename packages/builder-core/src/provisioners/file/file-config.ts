@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choice } from '../../config/choice';
 import { composeConfig, configBlock } from '../../config/config-block';
 import { weakBoolean } from '../../config/weak-boolean';
 import { weakString } from '../../config/weak-string';
@@ -16,7 +17,7 @@ const fileBlock = configBlock(
     sources: weakStringList().optional().describe('Several sources; `destination` must then end with `/`.'),
     content: weakString().optional().describe('Text to write to `destination` instead of a source file.'),
     destination: weakString().describe('Where the file goes; ending in `/` means "into this directory".'),
-    direction: z.enum(['upload', 'download']).default('upload').describe('`upload` (default) or `download`.'),
+    direction: choice(['upload', 'download']).default('upload').describe('`upload` (default) or `download`.'),
     generated: weakBoolean()
       .default(false)
       .describe('The source is made during the build: check it exists only when uploading.'),
