@@ -1,5 +1,7 @@
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Client } from 'ssh2';
+import { batchSocketWrites } from './batch-socket-writes';
 import { socks5Connect } from './socks5-connect';
 import {
   defaultKeepAliveIntervalMs,
@@ -63,6 +65,8 @@ export async function openSshConnection(
       hostVerifier: options.hostVerifier,
       signal,
     });
+    // After the handshake: a 'data' listener added earlier would start the flow before ssh2 listens.
+    if (sock instanceof Socket) batchSocketWrites(sock);
     return trackConnection(client, sock, bastion, address, options.readWriteTimeoutMs ?? 0);
   } catch (error) {
     bastion?.end();
