@@ -9,6 +9,13 @@ import { generateEd25519Key } from '../ssh/ed25519-key';
 import { createDataStore, type DataStoreOptions, type LocalDataStore } from '../storage/data-store';
 import { createVmRuntime, type LocalVmRuntime, type VmRuntimeOptions } from '../vm/local-vm-runtime';
 
+/**
+ * `vi.waitFor` options for what a VM does in the background (a process starting, cloud-init's run, its exit
+ * being noticed): these take milliseconds on a quiet machine but can take seconds on CI's loaded 2 cores, far
+ * past vi.waitFor's default of 1 s.
+ */
+export const slowMachine = { timeout: 15_000, interval: 20 };
+
 /** A client key pair in OpenSSH formats. */
 export interface TestKey {
   privateKey: string;

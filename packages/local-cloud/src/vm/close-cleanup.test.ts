@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { newResourceId } from '../model/resource-id';
 import { runCommand } from '../runtime/run-command';
-import { exec, VmHarness } from '../testing/vm-harness';
+import { exec, slowMachine, VmHarness } from '../testing/vm-harness';
 
 // Real VMs on a shared 2-core machine: boots take a fraction of a second, but leave room under load.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -48,7 +48,7 @@ describe('close', () => {
       clients[0]?.exec('sleep 600', (_error, channel) => channel?.on('close', () => resolve()));
     });
     expect(processesMentioning(h.store.dir).length).toBeGreaterThan(0);
-    await vi.waitFor(() => expect(processesMentioning(`sleep\0${marker}`)).toHaveLength(2));
+    await vi.waitFor(() => expect(processesMentioning(`sleep\0${marker}`)).toHaveLength(2), slowMachine);
 
     await h.runtime.close();
     await inVmSleep;
@@ -87,7 +87,10 @@ describe('close', () => {
     const init = Number(readFileSync(`/proc/${unshare}/task/${unshare}/children`, 'utf8').trim());
     expect(readFileSync(`/proc/${init}/cmdline`, 'utf8')).toBe('init\0');
     process.kill(init, 'SIGKILL');
-    await vi.waitFor(() => refusesConnections(vm.ssh.host, vm.ssh.port).then((refused) => expect(refused).toBe(true)));
-    await vi.waitFor(() => h.store.deleteVolume(disk));
+    await vi.waitFor(
+      () => refusesConnections(vm.ssh.host, vm.ssh.port).then((refused) => expect(refused).toBe(true)),
+      slowMachine,
+    );
+    await vi.waitFor(() => h.store.deleteVolume(disk), slowMachine);
   });
 });

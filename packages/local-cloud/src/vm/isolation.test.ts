@@ -4,7 +4,7 @@ import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningVm } from '../runtime/vm-runtime';
 import { createDataStore } from '../storage/data-store';
-import { exec, VmHarness } from '../testing/vm-harness';
+import { exec, slowMachine, VmHarness } from '../testing/vm-harness';
 import { defaultIsolationProbe } from './isolation-probe';
 import { IsolationUnavailableError } from './isolation-unavailable-error';
 import { createVmRuntime } from './local-vm-runtime';
@@ -112,7 +112,7 @@ describe('VM isolation from the host', () => {
     // Exactly the two sleeps (setsid and env exec into them; their earlier command lines differ).
     const sleeps = () =>
       hostProcessesWith(`sleep\0${marker}\0`).filter((pid) => commandLine(pid) === `sleep\0${marker}\0`);
-    await vi.waitFor(() => expect(sleeps()).toHaveLength(2));
+    await vi.waitFor(() => expect(sleeps()).toHaveLength(2), slowMachine);
     await other.stop();
     expect(sleeps()).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VolumeData } from '../runtime/vm-runtime';
 import { must } from '../testing/typed-call';
-import { exec, VmHarness } from '../testing/vm-harness';
+import { exec, slowMachine, VmHarness } from '../testing/vm-harness';
 import { loopDevicesOf } from './loop-device';
 
 // Real VMs on a shared 2-core machine: boots take a fraction of a second, but leave room under load.
@@ -146,14 +146,17 @@ describe('data that persists like on the real cloud', () => {
       await vi.waitFor(async () => {
         log = await run(vm, 'cat /var/tmp/user-data.log 2>/dev/null || true');
         expect(log.split('\n').filter(Boolean)).toHaveLength(lines);
-      });
+      }, slowMachine);
       return log;
     };
     const first = await h.boot({ vmId, root: { deviceName: '/dev/sda1', volume }, userData });
     expect(await ranLines(first, 1)).toBe('ran as root\n');
     expect(await run(first, 'cat ~/.ssh/authorized_keys')).toBe(`${h.key.publicKey.trim()}\n`);
     // Its output is on the console (ReadConsoleOutput) and in cloud-init's log, as on Outscale.
-    await vi.waitFor(() => expect(first.consoleOutput?.()).toMatch(/to the console\nCloud-init v\. \S+ finished at /));
+    await vi.waitFor(
+      () => expect(first.consoleOutput?.()).toMatch(/to the console\nCloud-init v\. \S+ finished at /),
+      slowMachine,
+    );
     const shown = must(first.consoleOutput?.());
     expect(shown).toMatch(/^\[ +0\.\d{6}\] Linux version /);
     expect(shown).toMatch(/Cloud-init v\. \S+ running 'modules:final' at .*\n[\s\S]*login: /);
