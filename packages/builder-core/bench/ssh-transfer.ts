@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { connectSsh } from '../src/communicator/connect-ssh';
 import { startSshd } from '../src/test/start-sshd';
+import { connectBenchSsh } from './connect-bench-ssh';
 import { findProcess, processCpuMs, treeCpuMs } from './process-cpu';
 
 const run = promisify(execFile);
@@ -70,15 +70,7 @@ try {
   const master = spawn('ssh', [...sshOptions, '-M', '-N', '-p', String(sshd.port), remote], { stdio: 'ignore' });
   await waitForMaster(sshOptions, sshd.port, remote);
   const ours = async (method: 'scp' | 'sftp'): Promise<Sample> => {
-    const comm = await connectSsh({
-      host: sshd.host,
-      port: sshd.port,
-      username: sshd.username,
-      privateKeys: [{ key: sshd.clientKey.privateKey }],
-      timeoutMs: 10_000,
-      ciphers: [cipher],
-      fileTransferMethod: method,
-    });
+    const comm = await connectBenchSsh(sshd, cipher, method);
     try {
       const cpu = process.cpuUsage();
       const seconds = await timed(() => comm.upload(target, createReadStream(source)));

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { connectSsh } from '../src/communicator/connect-ssh';
 import { startSshd } from '../src/test/start-sshd';
+import { connectBenchSsh } from './connect-bench-ssh';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -39,15 +39,7 @@ try {
   }
   await handle.close();
   await writeFile(target, '');
-  const comm = await connectSsh({
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.username,
-    privateKeys: [{ key: sshd.clientKey.privateKey }],
-    timeoutMs: 10_000,
-    ciphers: [values.cipher ?? 'aes128-gcm@openssh.com'],
-    fileTransferMethod: method,
-  });
+  const comm = await connectBenchSsh(sshd, values.cipher ?? 'aes128-gcm@openssh.com', method);
   try {
     console.error(`ready ${process.pid}`);
     if (values.wait) {
