@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { algorithmNames } from './signature-algorithm';
+import { algorithmNames, signingTimestamp } from './signature-algorithm';
 import { deriveSigningKey } from './signing-key';
 
 const sk = '0123456789ABCDEFGHIJabcdefghij0123456789';
@@ -41,5 +41,29 @@ describe('deriveSigningKey (memoised)', () => {
         uncached('OSC4', stamp, region, 'osc4_request'),
       );
     }
+  });
+
+  it('never hands the last key to a call that differs in one input only', () => {
+    const osc4 = algorithmNames('OSC4-HMAC-SHA256');
+    const aws4 = algorithmNames('AWS4-HMAC-SHA256');
+    const other = 'ZYXWVUTSRQ0123456789abcdefghij0123456789';
+    const first = deriveSigningKey(osc4, sk, '20260105', 'eu-west-2', 'api').toString('hex');
+    expect(first).toBe(uncached('OSC4', '20260105', 'eu-west-2', 'osc4_request'));
+    expect(deriveSigningKey(osc4, other, '20260105', 'eu-west-2', 'api').toString('hex')).not.toBe(first);
+    expect(deriveSigningKey(aws4, sk, '20260105', 'eu-west-2', 'api').toString('hex')).toBe(
+      uncached('AWS4', '20260105', 'eu-west-2', 'aws4_request'),
+    );
+    expect(deriveSigningKey(osc4, sk, '20260105', 'eu-west-2', 'other').toString('hex')).not.toBe(first);
+    expect(deriveSigningKey(osc4, sk, '20260105', 'eu-west-2', 'api').toString('hex')).toBe(first);
+  });
+});
+
+describe('signingTimestamp', () => {
+  it('formats each second, the same within a second, going forward or back', () => {
+    expect(signingTimestamp(new Date('2026-01-02T03:04:05.100Z'))).toBe('20260102T030405Z');
+    expect(signingTimestamp(new Date('2026-01-02T03:04:05.900Z'))).toBe('20260102T030405Z');
+    expect(signingTimestamp(new Date('2026-01-02T03:04:06.000Z'))).toBe('20260102T030406Z');
+    expect(signingTimestamp(new Date('2025-12-31T23:59:59.999Z'))).toBe('20251231T235959Z');
+    expect(signingTimestamp(new Date('2026-01-02T03:04:06.500Z'))).toBe('20260102T030406Z');
   });
 });

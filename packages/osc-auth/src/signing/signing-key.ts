@@ -19,6 +19,35 @@ export function deriveSigningKey(
   region: string,
   service: string,
 ): Buffer {
+  // A process signs with one key pair, region and day nearly all the time: compare with the last derivation
+  // before building the cache key (a string as long as the secret, hashed for the lookup).
+  const last = lastDerived;
+  if (
+    last !== undefined &&
+    last.names === names &&
+    last.secretKey === secretKey &&
+    last.day === day &&
+    last.region === region &&
+    last.service === service
+  ) {
+    return last.key;
+  }
+  const key = deriveThroughCache(names, secretKey, day, region, service);
+  lastDerived = { names, secretKey, day, region, service, key };
+  return key;
+}
+
+let lastDerived:
+  | { names: AlgorithmNames; secretKey: string; day: string; region: string; service: string; key: Buffer }
+  | undefined;
+
+function deriveThroughCache(
+  names: AlgorithmNames,
+  secretKey: string,
+  day: string,
+  region: string,
+  service: string,
+): Buffer {
   const cacheKey = `${names.keyPrefix}\0${secretKey}\0${day}\0${region}\0${service}\0${names.terminator}`;
   const cached = derivedKeys.get(cacheKey);
   if (cached !== undefined) return cached;
