@@ -77,15 +77,17 @@ describe('a whole build: builder steps, provisioners over SSH, post-processors, 
     const stderr = new CaptureStream();
     const secrets = new SecretRegistry().add('s3cr3t-token-value');
     const ui = createHumanUi({ stdout, stderr, secrets });
-    const shell: ProvisionerBlock = {
+    // Each build gets its own remote folder, as each would get its own VM: both "VMs" here are this machine,
+    // where the two default script names (script_<random 0-9998>.sh) would be one file once in 10,000 runs.
+    const shell = (name: string): ProvisionerBlock => ({
       type: 'shell',
       config: {
-        remote_folder: dir,
+        remote_folder: mkdtempSync(join(dir, `${name}-`)),
         inline: ['echo "building $PACKER_BUILD_NAME with $TOKEN"'],
         environment_vars: ['TOKEN=s3cr3t-token-value'],
       },
-    };
-    const result = await runBuilds([build('web', [shell]), build('db', [shell])], {
+    });
+    const result = await runBuilds([build('web', [shell('web')]), build('db', [shell('db')])], {
       ui,
       secrets,
       cwd: dir,

@@ -102,10 +102,16 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
     const env = { ...cloudEnv(cloud, forced), OSC_PACKER_JOURNAL_DIR: join(t.dir, 'journal') };
     const build = spawnOscPacker(['build', t.path], { cwd: t.dir, env });
     await build.waitFor(/provisioning started/);
+    // From here every API call of this build takes 5 s, so its cleanup is surely still running when the second
+    // Ctrl-C comes (it takes only about half a second otherwise: the test, whose process also serves the cloud
+    // to a dozen builds, could see the first line of the cleanup too late to interrupt it).
+    const account = cloud.accounts[forced]?.accountId;
+    const slow = cloud.faults.add({ operation: '*', action: 'latency', ms: 5000, account });
     build.child.kill('SIGINT');
     await build.waitFor(/Cleaning up after cancellation/);
     build.child.kill('SIGINT');
     expect(await build.exited).toBe(1);
+    cloud.faults.remove(slow);
     expect(build.stderr()).toContain('Forced exit after a second interrupt: not waiting for the remaining cleanups.');
     expect(build.stdout()).not.toContain('Cleanly cancelled');
     expect(build.stderr()).toMatch(/forced exit skipped the cleanup of '.+'/);
