@@ -70,13 +70,22 @@ export interface CanonicalRequestInput {
 
 /** Builds the SigV4 canonical request (shared by OSC4 and AWS4, which differ only in names). */
 export function canonicalRequest(input: CanonicalRequestInput): string {
-  const lowered = new Map<string, string>();
-  for (const name in input.headers) lowered.set(name.toLowerCase(), input.headers[name] ?? '');
   let headerLines = '';
-  for (const name of input.signedHeaders) headerLines += `${name}:${canonicalHeaderValue(lowered.get(name) ?? '')}\n`;
+  for (const name of input.signedHeaders) {
+    headerLines += `${name}:${canonicalHeaderValue(headerValue(input.headers, name))}\n`;
+  }
   const { pathname, search } = input.url;
   return (
     `${input.method.toUpperCase()}\n${canonicalUri(pathname, { doubleEncode: input.doubleEncodePath === true })}\n` +
     `${canonicalQuery(search)}\n${headerLines}\n${input.signedHeaders.join(';')}\n${sha256Hex(input.body)}`
   );
+}
+
+// The value of a header by its lower-case name. Signers pass lower-case names, so the direct lookup nearly
+// always answers; other spellings are found by scanning (this runs for every signed request).
+function headerValue(headers: Readonly<Record<string, string>>, lowerName: string): string {
+  const direct = headers[lowerName];
+  if (direct !== undefined) return direct;
+  for (const name in headers) if (name.toLowerCase() === lowerName) return headers[name] ?? '';
+  return '';
 }
