@@ -49,6 +49,10 @@ describe('osc-packer build (built binary): interrupted builds leave nothing behi
       const t = template(`ctrl-c-${index}`);
       const build = spawnOscPacker(['build', t.path], { cwd: t.dir, env: cloudEnv(cloud, index) });
       await build.waitFor(pattern);
+      // The build's next API call takes 3 s, so that it cannot end before the Ctrl-C lands (after the last
+      // steps it has only half a second of cleanup left, and this process also serves the cloud to a dozen builds).
+      const account = cloud.accounts[index]?.accountId;
+      cloud.faults.add({ operation: '*', action: 'latency', ms: 3000, times: 1, account });
       build.child.kill('SIGINT');
       expect(await build.exited, `${step}\n${build.stdout()}\n${build.stderr()}`).toBe(1);
       expect(build.stderr()).toContain('Cancelling build after receiving interrupt');
