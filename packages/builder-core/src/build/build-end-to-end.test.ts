@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,10 @@ describe('a whole build: builder steps, provisioners over SSH, post-processors, 
   beforeAll(async () => {
     server = await startSsh2TestServer({ cwd: dir });
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   /** A builder whose "VM" is the ssh2 test server: connect, provision, make an artifact. */
   function build(name: string, provisioners: ProvisionerBlock[], cleanup?: ProvisionerBlock): PreparedBuild {
