@@ -16,6 +16,23 @@ afterEach(async () => {
   await api.agent.close();
 });
 
+describe('success answers', () => {
+  it('takes an empty or blank 2xx body as an empty answer, and a broken one as an ambiguous failure', async () => {
+    api = mockApi({ retry: { maxAttempts: 1 } });
+    api.reply('DeleteTags', 200, '');
+    api.reply('DeleteTags', 200, ' \n\t ');
+    api.reply('ReadVms', 200, '{"Vms": [');
+    const input = { ResourceIds: ['i-1'], Tags: [{ Key: 'k' }] };
+    expect(await api.client.call('DeleteTags', input)).toEqual({});
+    expect(await api.client.call('DeleteTags', input)).toEqual({});
+    const error = await api.client.call('ReadVms', {}).catch((caught: unknown) => caught);
+    expect(OapiError.isInstance(error) && { ambiguous: error.ambiguous, status: error.status }).toEqual({
+      ambiguous: true,
+      status: 200,
+    });
+  });
+});
+
 describe('retries', () => {
   it('retries throttling (429 code 24, then 503 code 6) and succeeds, re-signing every attempt', async () => {
     api = mockApi({ random: () => 0.999, retry: { baseDelayMs: 2000 } });
