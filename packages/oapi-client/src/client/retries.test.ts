@@ -22,7 +22,7 @@ describe('success answers', () => {
     api.reply('DeleteTags', 200, '');
     api.reply('DeleteTags', 200, ' \n\t ');
     api.reply('ReadVms', 200, '{"Vms": [');
-    const input = { ResourceIds: ['i-1'], Tags: [{ Key: 'k' }] };
+    const input = { ResourceIds: ['i-1'], Tags: [{ Key: 'k', Value: 'v' }] };
     expect(await api.client.call('DeleteTags', input)).toEqual({});
     expect(await api.client.call('DeleteTags', input)).toEqual({});
     const error = await api.client.call('ReadVms', {}).catch((caught: unknown) => caught);
