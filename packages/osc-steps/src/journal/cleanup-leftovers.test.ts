@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterpolationContext } from '@osc-packer/builder-core';
 import { RecordingUi } from '@osc-packer/builder-core/test';
-import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
+import type { LocalCloud } from '@osc-packer/local-cloud';
 import type { OapiClient } from '@osc-packer/oapi-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OscStepEnv } from '../steps/osc-step-env';
 import { stepCreateOmi } from '../steps/step-create-omi';
 import { stepKeypair } from '../steps/step-keypair';
@@ -24,6 +24,7 @@ import {
   temporaryResourcesOf,
   testStepEnv,
   testWaiter,
+  useTestCloud,
 } from '../test/step-test-kit';
 import { cleanupLeftovers } from './cleanup-leftovers';
 import { findLeftovers } from './find-leftovers';
@@ -34,14 +35,9 @@ let alice: OapiClient;
 const deadPid = 2_147_483_646;
 const interpolation = createInterpolationContext({ cwd: tmpdir() });
 
-beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'instant' });
-  alice = clientOf(cloud, 0);
-}, 60_000);
-afterAll(async () => {
-  await alice?.close();
-  await cloud?.close();
-}, 60_000);
+useTestCloud((started) => {
+  ({ cloud, alice } = started);
+});
 
 /** Runs a build's steps up to a pending OMI and "kills" it: no cleanup runs. */
 async function killedBuild(journalDir: string, options: { image?: boolean } = {}) {

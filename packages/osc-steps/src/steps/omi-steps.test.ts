@@ -1,15 +1,17 @@
 import { tmpdir } from 'node:os';
 import { createInterpolationContext } from '@osc-packer/builder-core';
-import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
+import type { LocalCloud } from '@osc-packer/local-cloud';
 import type { OapiClient } from '@osc-packer/oapi-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clientOf,
   communicatorConfig,
   nothingLeft,
   runTestSteps,
+  tagsOf,
   temporaryResourcesOf,
   testStepEnv,
+  useTestCloud,
 } from '../test/step-test-kit';
 import { stepCleanupVolumes } from './step-cleanup-volumes';
 import { stepCreateOmi } from './step-create-omi';
@@ -27,17 +29,10 @@ import { stepTagOmi } from './step-tag-omi';
 
 let cloud: LocalCloud;
 let alice: OapiClient;
-beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'instant' });
-  alice = clientOf(cloud, 0);
-}, 60_000);
-afterAll(async () => {
-  await alice?.close();
-  await cloud?.close();
-}, 60_000);
+useTestCloud((started) => {
+  ({ cloud, alice } = started);
+});
 
-const tagsOf = (tags: readonly { Key: string; Value: string }[] = []) =>
-  Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 const interpolation = createInterpolationContext({ cwd: tmpdir() });
 
 describe('the OMI steps', () => {

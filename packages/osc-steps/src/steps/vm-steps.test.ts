@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterpolationContext } from '@osc-packer/builder-core';
 import { collectOutput } from '@osc-packer/builder-core/test';
-import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
+import type { LocalCloud } from '@osc-packer/local-cloud';
 import { type OapiClient, OapiError } from '@osc-packer/oapi-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTagKey } from '../journal/build-tag';
 import {
-  clientOf,
   communicatorConfig,
   inspectThenFail,
   nothingLeft,
   runTestSteps,
+  tagsOf,
   temporaryResourcesOf,
   testStepEnv,
+  useTestCloud,
 } from '../test/step-test-kit';
 import { stepCleanupVolumes } from './step-cleanup-volumes';
 import { stepClearAuthorizedKeys } from './step-clear-authorized-keys';
@@ -30,17 +31,10 @@ import { stepSshHost } from './step-ssh-host';
 
 let cloud: LocalCloud;
 let alice: OapiClient;
-beforeAll(async () => {
-  cloud = await startLocalCloud({ timing: 'instant' });
-  alice = clientOf(cloud, 0);
-}, 60_000);
-afterAll(async () => {
-  await alice?.close();
-  await cloud?.close();
-}, 60_000);
+useTestCloud((started) => {
+  ({ cloud, alice } = started);
+});
 
-const tagsOf = (tags: readonly { Key: string; Value: string }[] = []) =>
-  Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 const interpolation = createInterpolationContext({ cwd: tmpdir() });
 
 describe('the steps up to a connected VM, and their cleanups', () => {

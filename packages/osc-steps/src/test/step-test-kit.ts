@@ -10,8 +10,9 @@ import {
   type Step,
 } from '@osc-packer/builder-core';
 import { RecordingUi } from '@osc-packer/builder-core/test';
-import type { LocalCloud } from '@osc-packer/local-cloud';
+import { type LocalCloud, startLocalCloud } from '@osc-packer/local-cloud';
 import { createOapiClient, type OapiClient } from '@osc-packer/oapi-client';
+import { afterAll, beforeAll } from 'vitest';
 import { outscaleCommunicatorBlock } from '../config/communicator-block';
 import { ResourceJournal } from '../journal/resource-journal';
 import type { OscBuildState } from '../steps/osc-build-state';
@@ -32,6 +33,27 @@ export function clientOf(cloud: LocalCloud, accountIndex = 0): OapiClient {
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
 }
+
+/**
+ * Starts a local cloud (`instant` timing) before the file's tests, hands it and a client of its first account
+ * to `use`, and closes both after them.
+ */
+export function useTestCloud(use: (started: { cloud: LocalCloud; alice: OapiClient }) => void): void {
+  let started: { cloud: LocalCloud; alice: OapiClient } | undefined;
+  beforeAll(async () => {
+    const cloud = await startLocalCloud({ timing: 'instant' });
+    started = { cloud, alice: clientOf(cloud, 0) };
+    use(started);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.alice.close();
+    await started?.cloud.close();
+  }, 60_000);
+}
+
+/** API tags as a plain object, for comparisons. */
+export const tagsOf = (tags: readonly { Key: string; Value: string }[] = []) =>
+  Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 
 /** Options of {@link testStepEnv}. */
 export interface TestStepEnvOptions {
