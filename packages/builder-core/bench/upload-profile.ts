@@ -6,7 +6,7 @@
 //     --platform node --target node20 --out-dir node_modules/.bench --external ssh2 --silent
 //   node node_modules/.bench/upload-profile.js --method sftp --size-mib 512 --repeat 4 --dir /dev/shm
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     cipher: { type: 'string', default: 'aes128-gcm@openssh.com' },
     dir: { type: 'string', default: tmpdir() },
     wait: { type: 'boolean', default: false },
+    // A new connection for every upload (the default reuses one, as OpenSSH's ControlMaster does).
+    reconnect: { type: 'boolean', default: false },
   },
 });
 const bytes = Number(values['size-mib']) * 1024 * 1024;
@@ -38,8 +40,8 @@ try {
     await handle.write(block, 0, Math.min(block.length, bytes - written));
   }
   await handle.close();
-  await writeFile(target, '');
-  const comm = await connectBenchSsh(sshd, values.cipher ?? 'aes128-gcm@openssh.com', method);
+  const cipher = values.cipher ?? 'aes128-gcm@openssh.com';
+  let comm = await connectBenchSsh(sshd, cipher, method);
   try {
     console.error(`ready ${process.pid}`);
     if (values.wait) {
@@ -49,6 +51,13 @@ try {
       process.stdin.destroy();
     }
     for (let i = 0; i < Number(values.repeat); i++) {
+      if (values.reconnect && i > 0) {
+        await comm.close();
+        comm = await connectBenchSsh(sshd, cipher, method);
+      }
+      // Each upload creates the file anew, as in the bench: overwriting a file's existing pages costs sshd less.
+      await rm(target, { force: true });
+      const faults = process.resourceUsage().minorPageFault;
       const cpu = process.cpuUsage();
       const started = process.hrtime.bigint();
       await comm.upload(target, createReadStream(source));
@@ -57,7 +66,8 @@ try {
       const cpuMs = (used.user + used.system) / 1000;
       console.log(
         `${method} ${(bytes / 1e6 / seconds).toFixed(0)} MB/s  ${(cpuMs / (bytes / 1e8)).toFixed(0)} ms CPU/100 MB ` +
-          `(user ${(used.user / 1000 / (bytes / 1e8)).toFixed(0)})`,
+          `(user ${(used.user / 1000 / (bytes / 1e8)).toFixed(0)}), ` +
+          `${process.resourceUsage().minorPageFault - faults} page faults`,
       );
     }
   } finally {
