@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import ssh2, { type Client, type ConnectConfig } from 'ssh2';
+import { poolPacketPadding } from './pooled-packet-padding';
 import { type AuthAttempts, buildAuthHandler } from './ssh-auth-handler';
 import type { SshCredentials } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
@@ -65,6 +66,7 @@ export function sshHandshake(sock: Duplex, options: HandshakeOptions): Promise<C
     try {
       client.connect(clientConfig(sock, options, attempts));
       enableCertificateAuth(client);
+      poolPacketPadding(client);
     } catch (error) {
       finish(new SshError(`invalid SSH settings: ${(error as Error).message}`, { reason: 'config', cause: error }));
     }
