@@ -113,10 +113,7 @@ try {
   }
   master.kill();
   for (const comm of connections.values()) await comm.close();
-  const median = (name: string, pick: (s: Sample) => number) => {
-    const sorted = (results[name] ?? []).map(pick).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  };
+  const median = (name: string, pick: (s: Sample) => number) => medianOf((results[name] ?? []).map(pick));
   const speed = (name: string) => median(name, (s) => bytes / 1e6 / s.seconds);
   const cpu = (name: string) => median(name, (s) => s.cpuMs / (bytes / 1e8));
   const server = (name: string) => median(name, (s) => s.serverMs / (bytes / 1e8));
@@ -131,11 +128,27 @@ try {
     ['sftp', 'osc-packer sftp', 'OpenSSH sftp'],
   ] as const) {
     const speedRatio = speed(ourName) / speed(theirName);
-    console.log(`  ${label}: speed ${speedRatio.toFixed(2)}x, CPU ${(cpu(ourName) / cpu(theirName)).toFixed(2)}x`);
+    // Each round runs the two paths back to back, so their ratio within a round is less exposed to what the
+    // rest of a shared machine does from one round to the next than the ratio of the medians.
+    const paired = medianOf(
+      (results[ourName] ?? []).map((ours, round) => {
+        const theirs = results[theirName]?.[round];
+        return theirs === undefined ? Number.NaN : theirs.seconds / ours.seconds;
+      }),
+    );
+    console.log(
+      `  ${label}: speed ${speedRatio.toFixed(2)}x (median of the per-round ratios ${paired.toFixed(2)}x), ` +
+        `CPU ${(cpu(ourName) / cpu(theirName)).toFixed(2)}x`,
+    );
   }
 } finally {
   await sshd.stop();
   await rm(work, { recursive: true, force: true });
+}
+
+function medianOf(values: number[]): number {
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function format(sample: Sample): string {
