@@ -17,19 +17,19 @@ interface PacketCipher {
   allocPacket(payloadLength: number): Buffer;
 }
 
-/** The fixed part of a packet for one payload length: everything but the payload and the random padding. */
-interface PacketLayout {
-  size: number;
-  lengthField: number;
-  paddingLength: number;
+/**
+ * How a cipher sizes packets: padding brings `5 + payload length - aadLength` to a multiple of
+ * `blockLength` with at least 4 bytes, and `trailerLength` bytes (MAC or tag) follow it.
+ */
+interface PaddingRule {
+  blockLength: number;
+  aadLength: number;
+  trailerLength: number;
 }
 
 const poolSize = 16 * 1024;
 const pool = Buffer.allocUnsafe(poolSize);
 let poolOffset = poolSize;
-
-/** Layouts remembered per cipher: a transfer uses a handful of payload lengths (full packets, the last one). */
-const maxLayouts = 16;
 
 const patched = new WeakSet<object>();
 
@@ -60,32 +60,56 @@ export function hasPooledPadding(cipher: unknown): boolean {
 }
 
 /**
- * Replaces `cipher.allocPacket` by one that learns the packet layout for a payload length from the original
- * (one call per new length) and then builds packets itself, with padding from the pool.
+ * Replaces `cipher.allocPacket` by one that builds packets itself, with padding from the pool, once the
+ * cipher's padding rule is learnt from the original (left alone if no rule fits).
  */
 export function withPooledPadding(cipher: PacketCipher): void {
   if (patched.has(cipher)) return;
-  patched.add(cipher);
   const original = cipher.allocPacket;
-  const layouts = new Map<number, PacketLayout>();
+  const rule = learnPaddingRule((payloadLength) => original.call(cipher, payloadLength));
+  if (rule === undefined) return;
+  patched.add(cipher);
   cipher.allocPacket = (payloadLength: number): Buffer => {
-    const layout = layouts.get(payloadLength);
-    if (layout === undefined) {
-      const packet = original.call(cipher, payloadLength);
-      if (layouts.size >= maxLayouts) layouts.clear();
-      layouts.set(payloadLength, {
-        size: packet.length,
-        lengthField: packet.readUInt32BE(0),
-        paddingLength: packet[4] ?? 0,
-      });
-      return packet;
-    }
-    const packet = Buffer.allocUnsafe(layout.size);
-    packet.writeUInt32BE(layout.lengthField, 0);
-    packet[4] = layout.paddingLength;
-    fillFromPool(packet, 5 + payloadLength, layout.paddingLength);
+    const padding = paddingLength(rule, payloadLength);
+    const packet = Buffer.allocUnsafe(5 + payloadLength + padding + rule.trailerLength);
+    packet.writeUInt32BE(1 + payloadLength + padding, 0);
+    packet[4] = padding;
+    fillFromPool(packet, 5 + payloadLength, padding);
     return packet;
   };
+}
+
+/**
+ * The rule that gives exactly the packets the original builds for payloads of 0 to 15 bytes: a whole cycle
+ * of every block length ssh2 uses (8 and 16), so it then holds for every length.
+ */
+function learnPaddingRule(allocPacket: (payloadLength: number) => Buffer): PaddingRule | undefined {
+  const samples = Array.from({ length: 16 }, (_, payloadLength) => {
+    const packet = allocPacket(payloadLength);
+    return { payloadLength, size: packet.length, lengthField: packet.readUInt32BE(0), padding: packet[4] ?? 0 };
+  });
+  const first = samples[0] as (typeof samples)[number];
+  const trailerLength = first.size - 5 - first.padding;
+  for (const blockLength of [8, 16]) {
+    for (const aadLength of [0, 4]) {
+      const rule = { blockLength, aadLength, trailerLength };
+      const fits = samples.every((sample) => {
+        const padding = paddingLength(rule, sample.payloadLength);
+        return (
+          sample.padding === padding &&
+          sample.lengthField === 1 + sample.payloadLength + padding &&
+          sample.size === 5 + sample.payloadLength + padding + trailerLength
+        );
+      });
+      if (fits) return rule;
+    }
+  }
+  return undefined;
+}
+
+function paddingLength(rule: PaddingRule, payloadLength: number): number {
+  const padding = rule.blockLength - ((5 + payloadLength - rule.aadLength) & (rule.blockLength - 1));
+  return padding < 4 ? padding + rule.blockLength : padding;
 }
 
 /** Copies `length` unused random bytes into `target` at `offset` (a loop: padding is 4 to 19 bytes). */
