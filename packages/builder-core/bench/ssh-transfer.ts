@@ -127,6 +127,7 @@ try {
     ['scp ', 'osc-packer scp', 'OpenSSH scp -O'],
     ['sftp', 'osc-packer sftp', 'OpenSSH sftp'],
   ] as const) {
+    if (results[ourName] === undefined || results[theirName] === undefined) continue;
     const speedRatio = speed(ourName) / speed(theirName);
     // Each round runs the two paths back to back, so their ratio within a round is less exposed to what the
     // rest of a shared machine does from one round to the next than the ratio of the medians.
