@@ -6,6 +6,7 @@
 //
 //   pnpm --filter @osc-packer/builder-core bench -- [--size-mib 512] [--rounds 3] [--cipher aes128-gcm@openssh.com]
 //                                                   [--dir /dev/shm]   (where the source and target files go)
+//                                                   [--fresh-connection]  (ours connects anew for every upload)
 //
 // Prints MB/s (10^6 bytes per second) per path and round, the medians and the ratios ours/OpenSSH, and the
 // client-side CPU time per 100 MB (ours: this process; OpenSSH: the scp/sftp process and the master ssh),
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     dir: { type: 'string', default: tmpdir() },
     // Runs only the paths whose name contains this (e.g. `sftp`, `osc-packer`): for profiling one path.
     only: { type: 'string', default: '' },
+    // Ours connects anew before every upload (connection setup still untimed): a build's first upload.
+    'fresh-connection': { type: 'boolean', default: false },
   },
 });
 const bytes = Number(values['size-mib']) * 1024 * 1024;
@@ -50,7 +53,8 @@ interface Sample {
 
 console.log(`ssh2 native crypto binding: ${binding ? 'available' : 'MISSING (results are not representative)'}`);
 console.log(
-  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, in ${values.dir}\n`,
+  `node ${process.version}, ${values['size-mib']} MiB, ${rounds} rounds, cipher ${cipher}, in ${values.dir}` +
+    `${values['fresh-connection'] ? ', ours on a fresh connection every upload' : ''}\n`,
 );
 
 const work = await mkdtemp(join(values.dir ?? tmpdir(), 'osc-packer-bench-'));
@@ -74,7 +78,9 @@ try {
   // One connection per method for all rounds, as OpenSSH's clients share one ControlMaster connection.
   const connections = new Map<'scp' | 'sftp', Awaited<ReturnType<typeof connectBenchSsh>>>();
   const ours = async (method: 'scp' | 'sftp'): Promise<Sample> => {
-    const comm = connections.get(method) ?? (await connectBenchSsh(sshd, cipher, method));
+    if (values['fresh-connection']) await connections.get(method)?.close();
+    const reuse = values['fresh-connection'] ? undefined : connections.get(method);
+    const comm = reuse ?? (await connectBenchSsh(sshd, cipher, method));
     connections.set(method, comm);
     const cpu = process.cpuUsage();
     const seconds = await timed(() => comm.upload(target, createReadStream(source)));
