@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Client } from 'ssh2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type Ssh2TestServer, startSsh2TestServer } from '../test';
 import { waitUntil } from '../test/wait-until';
+import { retainNativeCipher } from './native-cipher-retention';
 import { hasPooledPadding, withPooledPadding } from './pooled-packet-padding';
 import { sshHandshake } from './ssh-handshake';
 import { loadPrivateKey } from './ssh-private-key';
@@ -20,10 +21,15 @@ interface MacInfo {
 interface Cipher {
   allocPacket(payloadLength: number): Buffer;
   encrypt(packet: Buffer): void;
+  free(): void;
 }
 interface Decipher {
   decrypt(data: Buffer, start: number, end: number): number | undefined;
+  free(): void;
 }
+const supported = createRequire(import.meta.url)('ssh2/lib/protocol/constants.js') as {
+  SUPPORTED_CIPHER: readonly string[];
+};
 const internals = createRequire(import.meta.url)('ssh2/lib/protocol/crypto.js') as {
   CIPHER_INFO: Record<string, CipherInfo>;
   MAC_INFO: Record<string, MacInfo>;
@@ -69,7 +75,14 @@ function cipherPair(name: string, mac: string, forceNative: boolean) {
       macKey,
     },
   });
-  return { cipher, decipher, written, payloads };
+  // As for a connection's ciphers: collecting native ones can abort the process on Node.js 24.
+  retainNativeCipher(cipher);
+  retainNativeCipher(decipher);
+  const free = () => {
+    cipher.free();
+    decipher.free();
+  };
+  return { cipher, decipher, written, payloads, free };
 }
 
 /** Builds, encrypts and sends one packet carrying `payload`, the way ssh2's protocol does. */
@@ -81,8 +94,8 @@ function send(cipher: Cipher, payload: Buffer): Buffer {
   return plain;
 }
 
-// Every cipher ssh2 offers that this Node's OpenSSL still provides, with a plain and an encrypt-then-MAC MAC.
-const cases = Object.keys(internals.CIPHER_INFO).flatMap((name) =>
+// Every cipher ssh2 can negotiate with this Node's OpenSSL, with a plain and an encrypt-then-MAC MAC.
+const cases = supported.SUPPORTED_CIPHER.flatMap((name) =>
   ['hmac-sha2-256', 'hmac-sha2-256-etm@openssh.com'].flatMap((mac) =>
     [false, true].map((forceNative) => ({ name, mac, forceNative })),
   ),
@@ -104,16 +117,13 @@ describe('withPooledPadding', () => {
   it.each(cases)(
     'builds the same packets as ssh2 for $name with $mac (forceNative: $forceNative)',
     ({ name, mac, forceNative }) => {
-      let reference: ReturnType<typeof cipherPair>;
-      try {
-        reference = cipherPair(name, mac, forceNative);
-      } catch (error) {
-        // Legacy ciphers (blowfish, cast, idea, 3des...) that OpenSSL 3 no longer provides.
-        expect(String(error)).toMatch(/unsupported|Unknown cipher|Invalid/i);
-        return;
-      }
-      tested.push(name);
+      const reference = cipherPair(name, mac, forceNative);
       const pooled = cipherPair(name, mac, forceNative);
+      onTestFinished(() => {
+        reference.free();
+        pooled.free();
+      });
+      tested.push(name);
       withPooledPadding(pooled.cipher);
       expect(hasPooledPadding(pooled.cipher)).toBe(true);
       expect(hasPooledPadding(reference.cipher)).toBe(false);

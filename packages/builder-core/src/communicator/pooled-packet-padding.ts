@@ -1,16 +1,15 @@
 import { randomFillSync } from 'node:crypto';
-import type { Client } from 'ssh2';
 
 // ssh2 fills the random padding of every outgoing SSH packet with its own randomFillSync call: a native crypto
 // job per 32 KiB packet that cost as much main-thread time as encrypting the packet (CPU profile of an
 // upload). OpenSSH draws padding from a buffered generator instead. This draws it from a pool of bytes filled
 // by one randomFillSync per 16 KiB: the same CSPRNG, each byte used once, about a thousand times fewer calls.
 //
-// It relies on internals of the pinned ssh2 (1.17.0): the protocol object (`client._protocol`), its current
-// cipher (`_cipher`, replaced at every key exchange) and the cipher's `allocPacket(payloadLength)`, which
-// returns [uint32 length][uint8 padding length][payload][padding][room for the MAC or tag], where only the
-// padding is random. pooled-packet-padding.test.ts checks all of that against every cipher ssh2 offers, so an
-// ssh2 upgrade that changes it fails the tests instead of silently losing the speed-up.
+// It relies on internals of the pinned ssh2 (1.17.0): each cipher a connection uses (see
+// watch-protocol-ciphers.ts) has an `allocPacket(payloadLength)` that returns [uint32 length][uint8 padding
+// length][payload][padding][room for the MAC or tag], where only the padding is random.
+// pooled-packet-padding.test.ts checks all of that against every cipher ssh2 negotiates, so an ssh2 upgrade
+// that changes it fails the tests instead of silently losing the speed-up.
 
 /** The part of an ssh2 cipher this patches. */
 interface PacketCipher {
@@ -33,27 +32,6 @@ let poolOffset = poolSize;
 
 const patched = new WeakSet<object>();
 
-/**
- * Makes the ssh2 client draw packet padding from the pool, for the current cipher and every cipher a later
- * key exchange installs. Returns false, changing nothing, when the client's internals are not as expected.
- */
-export function poolPacketPadding(client: Client): boolean {
-  const protocol = (client as unknown as { _protocol?: { _cipher?: unknown } })._protocol;
-  if (typeof protocol !== 'object' || protocol === null || !isPacketCipher(protocol._cipher)) return false;
-  let current: unknown = protocol._cipher;
-  withPooledPadding(current as PacketCipher);
-  Object.defineProperty(protocol, '_cipher', {
-    configurable: true,
-    enumerable: true,
-    get: () => current,
-    set: (next: unknown) => {
-      current = next;
-      if (isPacketCipher(next)) withPooledPadding(next);
-    },
-  });
-  return true;
-}
-
 /** True when `cipher` allocates packets through the pool. */
 export function hasPooledPadding(cipher: unknown): boolean {
   return typeof cipher === 'object' && cipher !== null && patched.has(cipher);
@@ -61,10 +39,10 @@ export function hasPooledPadding(cipher: unknown): boolean {
 
 /**
  * Replaces `cipher.allocPacket` by one that builds packets itself, with padding from the pool, once the
- * cipher's padding rule is learnt from the original (left alone if no rule fits).
+ * cipher's padding rule is learnt from the original. Anything else, or a cipher no rule fits, is left alone.
  */
-export function withPooledPadding(cipher: PacketCipher): void {
-  if (patched.has(cipher)) return;
+export function withPooledPadding(cipher: unknown): void {
+  if (!isPacketCipher(cipher) || patched.has(cipher)) return;
   const original = cipher.allocPacket;
   const rule = learnPaddingRule((payloadLength) => original.call(cipher, payloadLength));
   if (rule === undefined) return;

@@ -1,11 +1,13 @@
 import type { Duplex } from 'node:stream';
 import ssh2, { type Client, type ConnectConfig } from 'ssh2';
-import { poolPacketPadding } from './pooled-packet-padding';
+import { retainNativeCipher } from './native-cipher-retention';
+import { withPooledPadding } from './pooled-packet-padding';
 import { type AuthAttempts, buildAuthHandler } from './ssh-auth-handler';
 import type { SshCredentials } from './ssh-communicator-options';
 import { SshError } from './ssh-error';
 import type { LoadedPrivateKey } from './ssh-private-key';
 import { enableCertificateAuth } from './ssh-user-certificate';
+import { watchProtocolCiphers } from './watch-protocol-ciphers';
 
 /** How to run one SSH handshake over an already open transport. */
 export interface HandshakeOptions {
@@ -66,7 +68,13 @@ export function sshHandshake(sock: Duplex, options: HandshakeOptions): Promise<C
     try {
       client.connect(clientConfig(sock, options, attempts));
       enableCertificateAuth(client);
-      poolPacketPadding(client);
+      watchProtocolCiphers(client, {
+        cipher: (cipher) => {
+          retainNativeCipher(cipher);
+          withPooledPadding(cipher);
+        },
+        decipher: retainNativeCipher,
+      });
     } catch (error) {
       finish(new SshError(`invalid SSH settings: ${(error as Error).message}`, { reason: 'config', cause: error }));
     }

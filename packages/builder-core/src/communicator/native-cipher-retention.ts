@@ -1,0 +1,22 @@
+// On Node.js 24.19 and later 24.x releases, a native addon object built on node::ObjectWrap aborts the whole
+// process when the garbage collector reclaims it ("Assertion failed: (env) != nullptr" in
+// RemoveEnvironmentCleanupHook; nodejs/node#65446, mscdex/ssh2#1511): its destructor runs from a weak
+// callback where no Node.js environment is current. ssh2's native ciphers and deciphers are such objects, one
+// pair per key exchange, so a dropped connection could abort a build at any later collection, before its
+// cleanup ran. Keeping them reachable until the process exits avoids it. ssh2 frees their OpenSSL state when
+// it drops them (`free()`), so what stays is a few hundred bytes per key exchange.
+
+/** True where ObjectWrap's destructor may abort: Node.js 24 and later (26.0 to 26.3 with newer headers). */
+export const nativeCiphersNeedRetaining = Number(process.versions.node.split('.')[0]) >= 24;
+
+const retained = new Set<object>();
+
+/** Keeps an ssh2 cipher or decipher from being collected, where collecting it may abort the process. */
+export function retainNativeCipher(cipher: unknown): void {
+  if (nativeCiphersNeedRetaining && typeof cipher === 'object' && cipher !== null) retained.add(cipher);
+}
+
+/** True when `cipher` is kept until the process exits. */
+export function isNativeCipherRetained(cipher: unknown): boolean {
+  return typeof cipher === 'object' && cipher !== null && retained.has(cipher);
+}
