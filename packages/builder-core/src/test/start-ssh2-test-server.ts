@@ -1,5 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import ssh2, { type AuthContext, type Connection, type ServerChannel } from 'ssh2';
+import { retainNativeCipher } from '../communicator/native-cipher-retention';
+import { watchProtocolCiphers } from '../communicator/watch-protocol-ciphers';
 import { generateTestKey, type TestKeyPair } from './generate-test-key';
 import { runTestCommand, startSftpServer } from './test-server-session';
 
@@ -63,6 +65,8 @@ export async function startSsh2TestServer(options: Ssh2TestServerOptions = {}): 
   if (options.password !== undefined) offered.push('password');
   if (options.keyboardInteractive !== undefined) offered.push('keyboard-interactive');
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (client: Connection) => {
+    // The server's side of a connection runs in the test process too (see native-cipher-retention.ts).
+    watchProtocolCiphers(client, { cipher: retainNativeCipher, decipher: retainNativeCipher });
     const refuse = counters.connections <= (options.refuseAuthConnections ?? 0);
     client.on('authentication', (ctx: AuthContext) => {
       counters.authAttempts += 1;
