@@ -3,6 +3,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { cloudUser } from '../storage/vm-accounts';
 import { generateEd25519Key } from './ed25519-key';
+import { retainNativeCiphers } from './retain-native-ciphers';
 import { type SessionContext, serveSession } from './ssh-session';
 
 export interface VmSshServerOptions {
@@ -61,6 +62,7 @@ export class VmSshServer {
   static async listen(options: VmSshServerOptions): Promise<VmSshServer> {
     const keys = parseAuthorizedKeys(options.authorizedKeys);
     const ssh = new Server({ hostKeys: [generateEd25519Key().private], ident }, (client, info) => {
+      retainNativeCiphers(client);
       client.on('error', () => {});
       client.on('authentication', (ctx) => {
         if (ctx.username !== cloudUser.name || ctx.method !== 'publickey') return ctx.reject(['publickey']);

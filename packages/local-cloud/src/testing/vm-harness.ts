@@ -6,6 +6,7 @@ import { Client } from 'ssh2';
 import { newResourceId } from '../model/resource-id';
 import type { RunningVm, VmLaunch, VolumeData } from '../runtime/vm-runtime';
 import { generateEd25519Key } from '../ssh/ed25519-key';
+import { retainNativeCiphers } from '../ssh/retain-native-ciphers';
 import { createDataStore, type DataStoreOptions, type LocalDataStore } from '../storage/data-store';
 import { createVmRuntime, type LocalVmRuntime, type VmRuntimeOptions } from '../vm/local-vm-runtime';
 
@@ -83,6 +84,8 @@ export class VmHarness {
         privateKey: key.privateKey,
         readyTimeout: 10_000,
       });
+      // The client's side runs in the test process too (see retain-native-ciphers.ts).
+      retainNativeCiphers(client);
     });
   }
 
