@@ -4,9 +4,11 @@ import type { Client, Connection } from 'ssh2';
 // aborts the process ("Assertion failed: (env) != nullptr" in RemoveEnvironmentCleanupHook;
 // nodejs/node#65446, mscdex/ssh2#1511). ssh2's native ciphers and deciphers are such objects, one pair per
 // key exchange of every VM connection, so a dropped connection could abort the cloud (and a build running
-// with it in the same process) at any later collection. They are kept reachable until the process exits;
-// ssh2 has freed their OpenSSL state by then, so a few hundred bytes stay per key exchange. builder-core
-// does the same for its client connections; local-cloud may not import it (architecture.md).
+// with it in the same process) at any later collection. The native objects (ssh2 1.17's binding classes hold
+// them in `_instance`) are kept reachable until the process exits, not the JavaScript ciphers around them,
+// whose write callbacks would keep the connections' sockets alive; ssh2 frees their OpenSSL state when it
+// drops them, so a few hundred bytes stay per key exchange. builder-core does the same for its client
+// connections; local-cloud may not import it (architecture.md).
 
 /** True where ObjectWrap's destructor may abort: Node.js 24 and later. */
 export const nativeCiphersNeedRetaining = Number(process.versions.node.split('.')[0]) >= 24;
@@ -36,11 +38,20 @@ export function retainNativeCiphers(connection: Client | Connection): void {
   }
 }
 
-/** True when `cipher` is kept until the process exits. */
+/** True when the native part of `cipher` is kept until the process exits. */
 export function isRetained(cipher: unknown): boolean {
-  return typeof cipher === 'object' && cipher !== null && retained.has(cipher);
+  const native = nativePart(cipher);
+  return native !== undefined && retained.has(native);
 }
 
 function retain(cipher: unknown): void {
-  if (typeof cipher === 'object' && cipher !== null) retained.add(cipher);
+  const native = nativePart(cipher);
+  if (native !== undefined) retained.add(native);
+}
+
+/** The native object of an ssh2 binding cipher; undefined for the pure-JavaScript ones. */
+function nativePart(cipher: unknown): object | undefined {
+  const native =
+    typeof cipher === 'object' && cipher !== null ? (cipher as { _instance?: unknown })._instance : undefined;
+  return typeof native === 'object' && native !== null ? native : undefined;
 }
