@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import ssh2, { type Connection } from 'ssh2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newTestKey } from '../testing/vm-harness';
+import { newTestKey, VmHarness } from '../testing/vm-harness';
 import { generateEd25519Key } from './ed25519-key';
-import { isRetained, nativeCiphersNeedRetaining, retainNativeCiphers } from './retain-native-ciphers';
+import { isRetained, nativeCiphersNeedRetaining, retainedCount, retainNativeCiphers } from './retain-native-ciphers';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 type Protocol = { _cipher: unknown; _decipher: unknown };
@@ -45,5 +45,22 @@ describe('retainNativeCiphers', () => {
     for (const cipher of [first.cipher, first.decipher, protocol._cipher, protocol._decipher]) {
       expect(isRetained(cipher)).toBe(nativeCiphersNeedRetaining);
     }
+  });
+
+  it(`is applied by a VM's SSH server to every connection (this is Node.js ${process.version})`, async () => {
+    const h = VmHarness.create();
+    cleanups.push(() => h.close());
+    const vm = await h.boot();
+    const before = retainedCount();
+    // A plain client, which retains nothing itself: what is retained is the VM server's side.
+    const client = new ssh2.Client();
+    client.on('error', () => {});
+    cleanups.push(() => client.end());
+    await new Promise<void>((resolve) => {
+      client.once('ready', () => resolve());
+      client.connect({ host: vm.ssh.host, port: vm.ssh.port, username: 'outscale', privateKey: h.key.privateKey });
+    });
+    // One native cipher and one native decipher for the key exchange, where Node.js needs them kept.
+    expect(retainedCount() - before).toBe(nativeCiphersNeedRetaining ? 2 : 0);
   });
 });

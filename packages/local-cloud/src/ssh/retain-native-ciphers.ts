@@ -38,6 +38,11 @@ export function retainNativeCiphers(connection: Client | Connection): void {
   }
 }
 
+/** How many native objects are kept so far (for tests of connections whose ciphers they cannot reach). */
+export function retainedCount(): number {
+  return retained.size;
+}
+
 /** True when the native part of `cipher` is kept until the process exits. */
 export function isRetained(cipher: unknown): boolean {
   const native = nativePart(cipher);
