@@ -1,6 +1,7 @@
 import type { OapiClient } from '@osc-packer/oapi-client';
 import { Client, type SFTPWrapper } from 'ssh2';
 import type { LocalCloud } from '../local-cloud';
+import { retainNativeCiphers } from '../ssh/retain-native-ciphers';
 import { must } from './typed-call';
 import { exec } from './vm-harness';
 
@@ -11,6 +12,8 @@ export async function connectToVm(cloud: LocalCloud, ip: string, privateKey: str
   await new Promise<void>((resolve, reject) => {
     ssh.once('ready', () => resolve()).once('error', reject);
     ssh.connect({ host: endpoint.host, port: endpoint.port, username: 'outscale', privateKey });
+    // The client's side runs in the test process too (see retain-native-ciphers.ts).
+    retainNativeCiphers(ssh);
   });
   return ssh;
 }
